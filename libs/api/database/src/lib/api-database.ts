@@ -1,0 +1,3 @@
+export function apiDatabase(): string {
+  return 'api-database';
+}

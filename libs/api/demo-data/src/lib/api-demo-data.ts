@@ -1,0 +1,3 @@
+export function apiDemoData(): string {
+  return 'api-demo-data';
+}

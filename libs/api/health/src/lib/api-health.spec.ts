@@ -1,0 +1,7 @@
+import { apiHealth } from './api-health';
+
+describe('apiHealth', () => {
+  it('should work', () => {
+    expect(apiHealth()).toEqual('api-health');
+  })
+})

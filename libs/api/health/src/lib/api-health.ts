@@ -1,0 +1,3 @@
+export function apiHealth(): string {
+  return 'api-health';
+}

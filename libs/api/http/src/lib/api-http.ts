@@ -1,0 +1,3 @@
+export function apiHttp(): string {
+  return 'api-http';
+}
