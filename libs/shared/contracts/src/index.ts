@@ -1,1 +1,3 @@
-export * from './lib/shared-contracts';
+export * from './lib/problem-details';
+export * from './lib/roles';
+export * from './lib/health';
