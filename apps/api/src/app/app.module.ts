@@ -1,10 +1,24 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { type AppConfig, ConfigModule } from '@waypoint/api-config';
+import { DatabaseModule } from '@waypoint/api-database';
+import { HealthModule } from '@waypoint/api-health';
+import { loggerOptions, ProblemDetailsFilter } from '@waypoint/api-http';
+import { LoggerModule } from 'nestjs-pino';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Wires the feature modules; holds no logic of its own. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config.logLevel)),
+        DatabaseModule.forRoot(databaseUrl),
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

@@ -1,13 +1,14 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { LoadingBar } from '@waypoint/web-shell';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'app-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [RouterOutlet, LoadingBar],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <lib-loading-bar />
+    <router-outlet />
+  `,
 })
-export class App {
-  protected title = 'web';
-}
+export class App {}

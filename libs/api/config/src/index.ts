@@ -1,1 +1,3 @@
-export * from './lib/api-config';
+export * from './lib/app-config';
+export * from './lib/load-config';
+export * from './lib/config.module';

@@ -1,1 +1,5 @@
-export * from './lib/api-database';
+export * from './lib/database-roles';
+export * from './lib/data-source-options';
+export * from './lib/database.module';
+export * from './lib/embedded-server';
+export * from './lib/prepare-database';

@@ -1,1 +1,2 @@
-export * from './lib/api-demo-data';
+export * from './lib/seed-demo';
+export { DEMO_PASSWORD, DEMO_USERS, DEMO_PROGRAM } from './lib/demo-people';

@@ -1,1 +1,3 @@
-export * from './lib/web-ui/web-ui';
+export * from './lib/empty-state/empty-state';
+export * from './lib/logo/logo';
+export * from './lib/page-header/page-header';

@@ -1,0 +1,47 @@
+/** Everything the API reads from its environment, validated once at start-up. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  /** Interface the HTTP server binds to; loopback by default so a laptop never exposes demo data. */
+  host: string;
+  port: number;
+  /** Local state: embedded database files and generated secrets. */
+  dataDir: string;
+  database: DatabaseConfig;
+  http: HttpConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Whether to seed the demo program into an empty embedded database on start. */
+  demoSeed: 'auto' | 'never';
+  /** How long a graceful shutdown may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  secrets: Secrets;
+}
+
+export interface DatabaseConfig {
+  /** External PostgreSQL the API connects to; absent means the embedded server. */
+  url?: string;
+  /** Connection that owns the schema and runs migrations; defaults to `url`. */
+  migrationUrl?: string;
+  embeddedPort: number;
+  poolSize: number;
+  statementTimeoutMs: number;
+}
+
+export interface HttpConfig {
+  /** Largest accepted request body in bytes. */
+  bodyLimitBytes: number;
+  /** Extra origins allowed by CORS; empty means same origin only. */
+  corsOrigins: string[];
+  /** Whether to trust X-Forwarded-* from a load balancer in front of the API. */
+  trustProxy: boolean;
+  /** Folder of the built dashboard served on the API's port; absent means API only. */
+  webDistDir?: string;
+}
+
+export interface Secrets {
+  /** Signs access tokens (HS256 until the identity work brings key rotation). */
+  jwtSecret: string;
+  /** 32-byte key for encrypting secrets at rest (MFA seeds). */
+  encryptionKey: Buffer;
+  /** Where the secrets came from, for the start-up log line (never the values). */
+  source: 'environment' | 'generated' | 'data-dir';
+}

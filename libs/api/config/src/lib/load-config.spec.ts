@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, loadConfiguration } from './load-config';
+
+const strongSecret = 'x'.repeat(40);
+const key = Buffer.alloc(32, 7).toString('base64');
+
+function freshDir(): string {
+  return mkdtempSync(join(tmpdir(), 'waypoint-config-'));
+}
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfiguration(env, freshDir());
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('loadConfiguration', () => {
+  it('starts with no configuration: loopback, port 3000, embedded database', () => {
+    const config = loadConfiguration({}, freshDir());
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+  });
+
+  it('generates local secrets once into the data dir with mode 600 and reuses them', () => {
+    const cwd = freshDir();
+    const first = loadConfiguration({}, cwd);
+    expect(first.secrets.source).toBe('generated');
+    expect(first.secrets.encryptionKey).toHaveLength(32);
+    const file = join(cwd, '.data', 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = loadConfiguration({}, cwd);
+    expect(second.secrets.source).toBe('data-dir');
+    expect(second.secrets.jwtSecret).toBe(first.secrets.jwtSecret);
+    expect(readFileSync(file, 'utf8')).toContain(first.secrets.jwtSecret);
+  });
+
+  it('refuses to start in production without secrets, naming both variables', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual([
+      'JWT_SECRET is required when NODE_ENV=production',
+      'ENCRYPTION_KEY is required when NODE_ENV=production',
+    ]);
+  });
+
+  it('accepts secrets from the environment in production', () => {
+    const config = loadConfiguration({ NODE_ENV: 'production', JWT_SECRET: strongSecret, ENCRYPTION_KEY: key }, freshDir());
+    expect(config.secrets.source).toBe('environment');
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', TRUST_PROXY: 'maybe', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT.*TRUST_PROXY|TRUST_PROXY.*PORT/s);
+    expect(problems.some((p) => p.startsWith('DATABASE_URL'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('LOG_LEVEL'))).toBe(true);
+  });
+
+  it('never echoes a database URL, which may hold a password', () => {
+    const problems = problemsOf({ DATABASE_URL: 'mysql://user:hunter2@db/x' });
+    expect(problems.join(' ')).not.toContain('hunter2');
+  });
+
+  it('rejects a weak JWT secret and a key of the wrong length', () => {
+    const problems = problemsOf({ JWT_SECRET: 'short', ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') });
+    expect(problems).toHaveLength(2);
+  });
+
+  it('rejects CORS entries that are not bare origins', () => {
+    expect(problemsOf({ CORS_ORIGINS: 'https://ok.example.org,https://bad.example.org/path' })).toHaveLength(1);
+  });
+
+  it('uses DATABASE_URL for migrations unless DATABASE_MIGRATION_URL is given', () => {
+    const url = 'postgres://app@db/waypoint';
+    expect(loadConfiguration({ DATABASE_URL: url }, freshDir()).database.migrationUrl).toBe(url);
+    const owner = 'postgres://owner@db/waypoint';
+    expect(loadConfiguration({ DATABASE_URL: url, DATABASE_MIGRATION_URL: owner }, freshDir()).database.migrationUrl).toBe(owner);
+  });
+});

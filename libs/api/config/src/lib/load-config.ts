@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AppConfig } from './app-config';
+import { EnvReader } from './env-reader';
+import { resolveSecrets } from './local-secrets';
+
+/** Thrown when the environment is unusable; its message names every bad variable. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Waypoint cannot start, its configuration has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Builds the validated configuration from an environment (normally `process.env`).
+ * Defaults are for a laptop: loopback, port 3000, embedded database under `.data/`.
+ */
+export function loadConfiguration(
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): AppConfig {
+  const reader = new EnvReader(env);
+  const nodeEnv = reader.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = resolve(cwd, reader.string('DATA_DIR', '.data'));
+  const url = reader.postgresUrl('DATABASE_URL');
+  const migrationUrl = reader.postgresUrl('DATABASE_MIGRATION_URL');
+  if (migrationUrl !== undefined && url === undefined) {
+    reader.problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL as well (the API connection)');
+  }
+
+  const config: AppConfig = {
+    env: nodeEnv,
+    host: reader.string('HOST', '127.0.0.1'),
+    port: reader.integer('PORT', 3000, 1, 65535),
+    dataDir,
+    database: {
+      url,
+      migrationUrl: migrationUrl ?? url,
+      embeddedPort: reader.integer('EMBEDDED_DATABASE_PORT', 5439, 1024, 65535),
+      poolSize: reader.integer('DATABASE_POOL_SIZE', 10, 1, 200),
+      statementTimeoutMs: reader.integer('DATABASE_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+    },
+    http: {
+      bodyLimitBytes: reader.integer('BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+      corsOrigins: reader.origins('CORS_ORIGINS'),
+      trustProxy: reader.boolean('TRUST_PROXY', false),
+      webDistDir: resolveWebDist(reader.optionalString('WEB_DIST_DIR'), cwd),
+    },
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    demoSeed: reader.oneOf('DEMO_SEED', ['auto', 'never'] as const, 'auto'),
+    shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10000, 100, 120000),
+    secrets: { jwtSecret: '', encryptionKey: Buffer.alloc(0), source: 'environment' },
+  };
+  if (reader.problems.length === 0) {
+    config.secrets = resolveSecrets(reader, dataDir, nodeEnv === 'production');
+  }
+  if (reader.problems.length > 0) throw new ConfigurationError(reader.problems);
+  return config;
+}
+
+/** The built dashboard, if there is one: `WEB_DIST_DIR`, else the Nx build output. */
+function resolveWebDist(configured: string | undefined, cwd: string): string | undefined {
+  const candidate = resolve(cwd, configured ?? 'dist/apps/web/browser');
+  return existsSync(resolve(candidate, 'index.html')) ? candidate : undefined;
+}

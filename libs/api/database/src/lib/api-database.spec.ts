@@ -1,7 +1,0 @@
-import { apiDatabase } from './api-database';
-
-describe('apiDatabase', () => {
-  it('should work', () => {
-    expect(apiDatabase()).toEqual('api-database');
-  })
-})

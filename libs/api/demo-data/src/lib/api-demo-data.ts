@@ -1,3 +1,0 @@
-export function apiDemoData(): string {
-  return 'api-demo-data';
-}

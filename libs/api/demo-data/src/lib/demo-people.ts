@@ -1,0 +1,54 @@
+/**
+ * The demo program's staff and participants. All synthetic: names are drawn from common
+ * first and last names, emails use the reserved `.test` domain, phones the 555-01xx range
+ * reserved for fiction. Nothing here describes a real person.
+ */
+export const DEMO_PROGRAM = { name: 'Riverbend Recovery Community', slug: 'riverbend-demo', timeZone: 'America/Chicago' };
+export const DEMO_TEAM = 'Northside Peer Team';
+/** Shared by every demo account; printed once when seeded and listed in the README. */
+export const DEMO_PASSWORD = 'Waypoint-Demo-2026!';
+
+export interface DemoUser {
+  key: string;
+  email: string;
+  displayName: string;
+  role: 'specialist' | 'supervisor' | 'clinician' | 'admin';
+  credentials?: string;
+  onTeam: boolean;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { key: 'specialist', email: 'specialist@demo.waypoint.test', displayName: 'Jordan Avery', role: 'specialist', credentials: 'CPRS', onTeam: true },
+  { key: 'specialist2', email: 'sam.okafor@demo.waypoint.test', displayName: 'Sam Okafor', role: 'specialist', credentials: 'CPRS', onTeam: true },
+  { key: 'supervisor', email: 'supervisor@demo.waypoint.test', displayName: 'Maria Delgado', role: 'supervisor', credentials: 'CPRS, LCADC', onTeam: true },
+  { key: 'clinician', email: 'clinician@demo.waypoint.test', displayName: 'Dr. Priya Raman', role: 'clinician', credentials: 'MD', onTeam: false },
+  { key: 'admin', email: 'admin@demo.waypoint.test', displayName: 'Alex Kim', role: 'admin', onTeam: false },
+];
+
+export interface DemoParticipant {
+  first: string;
+  last: string;
+  preferred?: string;
+  pronouns: string;
+  dateOfBirth: string;
+  pathways: string[];
+  substances: string[];
+  status: 'referred' | 'active' | 'inactive' | 'discharged';
+  contact: 'phone' | 'text' | 'email' | 'in_person';
+  specialistKey: 'specialist' | 'specialist2';
+}
+
+export const DEMO_PARTICIPANTS: DemoParticipant[] = [
+  { first: 'Marcus', last: 'Bell', pronouns: 'he/him', dateOfBirth: '1988-03-14', pathways: ['mat', 'twelve_step'], substances: ['opioids'], status: 'active', contact: 'text', specialistKey: 'specialist' },
+  { first: 'Danielle', last: 'Ortiz', preferred: 'Dani', pronouns: 'she/her', dateOfBirth: '1995-07-02', pathways: ['smart_recovery'], substances: ['alcohol'], status: 'active', contact: 'phone', specialistKey: 'specialist' },
+  { first: 'Terrence', last: 'Walker', pronouns: 'he/him', dateOfBirth: '1979-11-23', pathways: ['faith_based'], substances: ['alcohol', 'cocaine'], status: 'active', contact: 'in_person', specialistKey: 'specialist' },
+  { first: 'Ashley', last: 'Nguyen', pronouns: 'she/her', dateOfBirth: '1992-01-30', pathways: ['mat', 'harm_reduction'], substances: ['opioids', 'stimulants'], status: 'active', contact: 'text', specialistKey: 'specialist' },
+  { first: 'Riley', last: 'Thompson', pronouns: 'they/them', dateOfBirth: '2000-09-09', pathways: ['harm_reduction'], substances: ['methamphetamine'], status: 'referred', contact: 'text', specialistKey: 'specialist' },
+  { first: 'Gloria', last: 'Hernandez', pronouns: 'she/her', dateOfBirth: '1968-05-17', pathways: ['twelve_step'], substances: ['alcohol'], status: 'inactive', contact: 'phone', specialistKey: 'specialist' },
+  { first: 'Kevin', last: 'O\u2019Brien', pronouns: 'he/him', dateOfBirth: '1985-12-04', pathways: ['mat'], substances: ['opioids'], status: 'active', contact: 'phone', specialistKey: 'specialist2' },
+  { first: 'Tasha', last: 'Robinson', pronouns: 'she/her', dateOfBirth: '1990-04-21', pathways: ['smart_recovery', 'other'], substances: ['cannabis', 'alcohol'], status: 'active', contact: 'email', specialistKey: 'specialist2' },
+  { first: 'Luis', last: 'Ramirez', pronouns: 'he/him', dateOfBirth: '1983-08-11', pathways: ['twelve_step', 'faith_based'], substances: ['cocaine'], status: 'active', contact: 'text', specialistKey: 'specialist2' },
+  { first: 'Brianna', last: 'Scott', preferred: 'Bree', pronouns: 'she/her', dateOfBirth: '1998-02-27', pathways: ['mat'], substances: ['opioids'], status: 'referred', contact: 'text', specialistKey: 'specialist2' },
+  { first: 'Wayne', last: 'Foster', pronouns: 'he/him', dateOfBirth: '1972-06-15', pathways: ['twelve_step'], substances: ['alcohol'], status: 'discharged', contact: 'phone', specialistKey: 'specialist2' },
+  { first: 'Jamie', last: 'Lee', pronouns: 'she/they', dateOfBirth: '1996-10-05', pathways: ['harm_reduction', 'smart_recovery'], substances: ['stimulants'], status: 'active', contact: 'text', specialistKey: 'specialist' },
+];

@@ -1,0 +1,117 @@
+import { hash } from '@node-rs/argon2';
+import { Client } from 'pg';
+import { DEMO_PARTICIPANTS, DEMO_PASSWORD, DEMO_PROGRAM, DEMO_TEAM, DEMO_USERS } from './demo-people';
+
+/** OWASP's minimum for argon2id; the identity work owns the parameters from here on. */
+const ARGON2ID = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export type SeedOutcome =
+  | { seeded: true; accounts: { role: string; email: string }[]; password: string; participants: number }
+  | { seeded: false; reason: string };
+
+export interface SeedOptions {
+  /** Seed even though the database already holds programs (never replaces data). */
+  force?: boolean;
+}
+
+/**
+ * Adds the demo program in one transaction, as the schema owner. Refuses a database that
+ * already has programs unless forced, and never touches an existing demo program.
+ */
+export async function seedDemoProgram(ownerUrl: string, options: SeedOptions = {}): Promise<SeedOutcome> {
+  const client = new Client({ connectionString: ownerUrl, application_name: 'waypoint-seed' });
+  await client.connect();
+  try {
+    const programs = await client.query<{ slug: string }>('SELECT slug FROM programs');
+    if (programs.rows.some((row) => row.slug === DEMO_PROGRAM.slug)) {
+      return { seeded: false, reason: 'the demo program is already there' };
+    }
+    if (programs.rows.length > 0 && !options.force) {
+      return { seeded: false, reason: 'the database already holds programs (pass --force to add the demo program anyway)' };
+    }
+    const passwordHash = await hash(DEMO_PASSWORD, ARGON2ID);
+    await client.query('BEGIN');
+    try {
+      await insertDemoProgram(client, passwordHash);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+    return {
+      seeded: true,
+      accounts: DEMO_USERS.filter((u) => u.key !== 'specialist2').map(({ role, email }) => ({ role, email })),
+      password: DEMO_PASSWORD,
+      participants: DEMO_PARTICIPANTS.length,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function insertDemoProgram(client: Client, passwordHash: string): Promise<void> {
+  const program = await client.query<{ id: string }>(
+    'INSERT INTO programs (name, slug, time_zone) VALUES ($1, $2, $3) RETURNING id',
+    [DEMO_PROGRAM.name, DEMO_PROGRAM.slug, DEMO_PROGRAM.timeZone],
+  );
+  const programId = program.rows[0].id;
+  const team = await client.query<{ id: string }>('INSERT INTO teams (program_id, name) VALUES ($1, $2) RETURNING id', [
+    programId,
+    DEMO_TEAM,
+  ]);
+  const teamId = team.rows[0].id;
+
+  const userIds = new Map<string, string>();
+  for (const user of DEMO_USERS) {
+    const row = await client.query<{ id: string }>(
+      `INSERT INTO users (program_id, email, display_name, role, team_id, password_hash, credentials)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [programId, user.email, user.displayName, user.role, user.onTeam ? teamId : null, passwordHash, user.credentials ?? null],
+    );
+    userIds.set(user.key, row.rows[0].id);
+  }
+  await client.query('UPDATE teams SET supervisor_id = $1 WHERE id = $2', [userIds.get('supervisor'), teamId]);
+
+  // One statement for all participants and one for their assignments: seeding stays fast
+  // when the issue on participants grows this list to dozens.
+  const participants = await client.query<{ id: string }>(
+    `INSERT INTO participants (program_id, legal_first_name, legal_last_name, preferred_name, pronouns,
+       date_of_birth, phone, email, preferred_contact_method, ok_to_text, recovery_pathways, primary_substances,
+       status, enrolled_on, discharged_on)
+     SELECT $1, p.first, p.last, p.preferred, p.pronouns, p.dob::date, p.phone, p.email, p.contact,
+       p.contact = 'text', p.pathways, p.substances, p.status,
+       CASE WHEN p.status <> 'referred' THEN current_date - p.days_enrolled END,
+       CASE WHEN p.status = 'discharged' THEN current_date - 3 END
+     FROM jsonb_to_recordset($2::jsonb) AS p(first text, last text, preferred text, pronouns text, dob text,
+       phone text, email text, contact text, pathways text[], substances text[], status text, days_enrolled int)
+     RETURNING id`,
+    [programId, JSON.stringify(DEMO_PARTICIPANTS.map(toRecord))],
+  );
+  const assignments = participants.rows.map((row, index) => ({
+    participant_id: row.id,
+    specialist_id: userIds.get(DEMO_PARTICIPANTS[index].specialistKey),
+  }));
+  await client.query(
+    `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on)
+     SELECT $1, a.participant_id, a.specialist_id, 'primary', current_date - 30
+     FROM jsonb_to_recordset($2::jsonb) AS a(participant_id uuid, specialist_id uuid)`,
+    [programId, JSON.stringify(assignments)],
+  );
+}
+
+function toRecord(participant: (typeof DEMO_PARTICIPANTS)[number], index: number) {
+  return {
+    first: participant.first,
+    last: participant.last,
+    preferred: participant.preferred ?? null,
+    pronouns: participant.pronouns,
+    dob: participant.dateOfBirth,
+    phone: `(312) 555-01${String(index).padStart(2, '0')}`,
+    email: `${participant.first.toLowerCase()}.${index}@participants.waypoint.test`,
+    contact: participant.contact,
+    pathways: participant.pathways,
+    substances: participant.substances,
+    status: participant.status,
+    days_enrolled: 20 + index * 9,
+  };
+}

@@ -1,3 +1,0 @@
-export function apiHealth(): string {
-  return 'api-health';
-}

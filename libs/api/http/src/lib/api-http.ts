@@ -1,3 +1,0 @@
-export function apiHttp(): string {
-  return 'api-http';
-}

@@ -1,0 +1,24 @@
+import { PROBLEM_CONTENT_TYPE, ProblemType } from '@waypoint/shared-contracts';
+import type { NextFunction, Request, Response } from 'express';
+import { sendProblem } from './problem';
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The API speaks JSON only. A body of another type would otherwise be ignored silently and
+ * the request fail validation with a confusing message; say what is wrong instead (415).
+ */
+export function jsonOnly(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!BODY_METHODS.has(req.method) || !hasBody || req.is(['application/json', 'application/*+json'])) {
+    next();
+    return;
+  }
+  sendProblem(res, {
+    type: ProblemType.unsupportedMediaType,
+    title: 'Unsupported media type',
+    status: 415,
+    detail: `Send the request body as application/json (problems come back as ${PROBLEM_CONTENT_TYPE}).`,
+    requestId: typeof req.id === 'string' ? req.id : undefined,
+  });
+}
