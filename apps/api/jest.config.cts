@@ -1,10 +1,7 @@
+/** Unit tests of the API app: fast, no database. Integration tests have their own config. */
 module.exports = {
   displayName: 'api',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/apps/api'
+  preset: '../../jest.api.preset.js',
+  testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.spec\\.ts$'],
+  coverageDirectory: '../../coverage/apps/api',
 };

@@ -1,10 +1,5 @@
 module.exports = {
   displayName: 'api-testing',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  preset: '../../../jest.api.preset.js',
   coverageDirectory: '../../../coverage/libs/api/testing'
 };

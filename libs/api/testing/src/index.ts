@@ -1,1 +1,2 @@
-export * from './lib/api-testing';
+export * from './lib/test-database';
+export * from './lib/test-config';
