@@ -1,6 +1,7 @@
 import { PROBLEM_CONTENT_TYPE, ProblemType } from '@waypoint/shared-contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { sendProblem } from './problem';
+import { requestIdOf } from './request-id';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,6 +20,6 @@ export function jsonOnly(req: Request, res: Response, next: NextFunction): void 
     title: 'Unsupported media type',
     status: 415,
     detail: `Send the request body as application/json (problems come back as ${PROBLEM_CONTENT_TYPE}).`,
-    requestId: typeof req.id === 'string' ? req.id : undefined,
+    requestId: requestIdOf(req),
   });
 }

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { Request, Response } from 'express';
 import { errorToProblem } from './error-to-problem';
 import { sendProblem } from './problem';
+import { requestIdOf } from './request-id';
 
 /**
  * The global exception filter: every error leaves as `application/problem+json`, with the
@@ -15,7 +16,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const requestId = typeof request.id === 'string' ? request.id : undefined;
+    const requestId = requestIdOf(request);
     const problem = errorToProblem(exception, requestId);
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Request failed');

@@ -27,3 +27,9 @@ export function requestIdMiddleware(req: IncomingMessage & { id?: unknown }, res
 export function existingOrNewRequestId(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
   return typeof req.id === 'string' ? req.id : assignRequestId(req, res);
 }
+
+/** The id `requestIdMiddleware` gave this request, if it ran. */
+export function requestIdOf(req: object): string | undefined {
+  const id = (req as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}
