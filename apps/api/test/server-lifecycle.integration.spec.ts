@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * The promise to a new user, on the built server (dist/apps/api/main.js): it starts on an
+ * embedded PostgreSQL with no configuration, Ctrl-C leaves no PostgreSQL behind, a restart
+ * reuses the data, and a killed run's orphaned server is cleaned up on the next start.
+ */
+const MAIN = resolve(__dirname, '../../../dist/apps/api/main.js');
+
+interface Server {
+  process: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'waypoint-lifecycle-'));
+  chmodSync(dataDir, 0o755);
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`nx build api\` first (nx run api:integration does)`);
+    env = {
+      PATH: process.env['PATH'] ?? '',
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_DATABASE_PORT: String(await freePort()),
+      WEB_DIST_DIR: join(dataDir, 'no-dashboard'),
+    };
+  });
+
+  afterAll(() => {
+    for (const pid of postgresPidsFor(dataDir)) process.kill(pid, 'SIGKILL');
+  });
+
+  function start(extra: Record<string, string> = {}): Server {
+    const child = spawn(process.execPath, [MAIN], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    return { process: child, output: () => output, exited };
+  }
+
+  async function untilReady(server: Server): Promise<void> {
+    const deadline = Date.now() + 30000;
+    while (!server.output().includes('Waypoint is ready')) {
+      if (Date.now() > deadline || server.process.exitCode !== null) throw new Error(`not ready:\n${server.output()}`);
+      await sleep(50);
+    }
+    const response = await fetch(`http://127.0.0.1:${env['PORT']}/api/ready`);
+    expect(response.status).toBe(200);
+  }
+
+  it('starts with no configuration, seeds the demo once, and stops cleanly on SIGINT', async () => {
+    const server = start();
+    await untilReady(server);
+    expect(server.output()).toContain('Demo program seeded');
+    expect(postgresPidsFor(dataDir)).toHaveLength(1);
+    server.process.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(postgresPidsFor(dataDir)).toEqual([]);
+  });
+
+  it('reuses the data on the next start (no new migrations, no second seed)', async () => {
+    const server = start();
+    await untilReady(server);
+    expect(server.output()).not.toContain('Demo program seeded');
+    expect(server.output()).not.toContain('Applied migrations');
+    server.process.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(postgresPidsFor(dataDir)).toEqual([]);
+  });
+
+  it('cleans up the PostgreSQL left running by a killed run', async () => {
+    const killed = start();
+    await untilReady(killed);
+    killed.process.kill('SIGKILL');
+    await killed.exited;
+    expect(postgresPidsFor(dataDir)).toHaveLength(1); // orphaned, still running
+
+    const next = start();
+    await untilReady(next);
+    expect(next.output()).toContain('left running by an earlier run');
+    next.process.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
+    expect(postgresPidsFor(dataDir)).toEqual([]);
+  });
+
+  it('refuses bad configuration at once, naming the variable, without starting PostgreSQL', async () => {
+    const server = start({ PORT: 'eighty', DATA_DIR: join(dataDir, 'never-created') });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('PORT must be a whole number');
+    expect(existsSync(join(dataDir, 'never-created', 'postgres'))).toBe(false);
+  });
+});
+
+/** PostgreSQL server processes whose command line names this data folder. */
+function postgresPidsFor(dataDir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return cmdline[0]?.endsWith('/postgres') && cmdline.includes(join(dataDir, 'postgres'));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
