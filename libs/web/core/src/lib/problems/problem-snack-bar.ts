@@ -22,9 +22,9 @@ import { HttpErrorDescription } from './http-error-description';
         <span class="problem-detail">{{ problem.detail }}</span>
       }
       @if (problem.requestId) {
-        <small class="problem-request-id" i18n="Support reference under an error message">
-          Request ID: {{ problem.requestId }}
-        </small>
+        <small class="problem-request-id" i18n="Support reference under an error message"
+          >Request ID: {{ problem.requestId }}</small
+        >
       }
     </div>
     <div matSnackBarActions>

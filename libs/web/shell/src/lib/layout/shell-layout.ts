@@ -70,9 +70,13 @@ export class ShellLayout {
     this.#menuOpen.update((open) => !open);
   }
 
-  /** Keeps our state in step when the drawer closes itself (backdrop click, Escape). */
+  /**
+   * Keeps our state in step when the drawer closes itself (backdrop click, Escape). Opening
+   * only ever comes from our binding, and its event can arrive late, after a switch to phone
+   * width, so only closes are taken.
+   */
   protected onNavOpenedChange(open: boolean): void {
-    if (!this.isDesktop()) this.#menuOpen.set(open);
+    if (!open) this.#menuOpen.set(false);
   }
 
   /** On a phone the drawer covers the page, so close it once a destination is chosen. */

@@ -53,6 +53,7 @@ import { MatIcon } from '@angular/material/icon';
     .message {
       margin: 0;
       max-width: 48ch;
+      text-wrap: balance;
       font: var(--mat-sys-body-large);
       color: var(--mat-sys-on-surface-variant);
     }
