@@ -36,12 +36,12 @@ describe('module boundaries', () => {
     ['shared code importing api code', 'libs/shared/contracts/src/lib/fixture.ts', '@waypoint/api-config'],
     ['web code importing api code', 'libs/web/core/src/lib/fixture.ts', '@waypoint/api-http'],
     ['api code importing web code', 'libs/api/http/src/lib/fixture.ts', '@waypoint/web-ui'],
-    ['a ui lib importing a feature lib', 'libs/web/ui/src/lib/fixture.ts', '@waypoint/web-shell'],
+    ['a ui lib importing data-access', 'libs/web/ui/src/lib/fixture.ts', '@waypoint/web-core'],
     ['a util lib importing data-access', 'libs/api/http/src/lib/fixture.ts', '@waypoint/api-database'],
     ['data-access importing a feature lib', 'libs/api/database/src/lib/fixture.ts', '@waypoint/api-health'],
   ])('fails lint for %s', async (_case, file, importPath) => {
     const errors = await boundaryErrors(file, importPath);
-    expect(errors.join("\n")).toMatch(/can only depend on libs tagged with/);
+    expect(errors.join('\n')).toMatch(/can only depend on libs tagged with/);
   });
 
   it.each([
