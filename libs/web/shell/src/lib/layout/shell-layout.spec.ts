@@ -41,7 +41,7 @@ describe('ShellLayout', () => {
 
   it('lists the five destinations in the main navigation', async () => {
     await render(true);
-    const links = [...element.querySelectorAll<HTMLAnchorElement>('nav a[mat-list-item]')];
+    const links = [...element.querySelectorAll<HTMLAnchorElement>('mat-nav-list a[mat-list-item]')];
 
     expect(links.map((link) => link.querySelector('[matListItemTitle]')?.textContent)).toEqual([
       'Caseload',
@@ -69,7 +69,7 @@ describe('ShellLayout', () => {
   it('has banner, navigation and main landmarks and a skip link that moves focus to main', async () => {
     await render(true);
     expect(element.querySelector('header mat-toolbar')).not.toBeNull();
-    expect(element.querySelector('nav')?.getAttribute('aria-label')).toBe('Main');
+    expect(element.querySelector('mat-nav-list')?.getAttribute('aria-label')).toBe('Main');
     const main = element.querySelector<HTMLElement>('main#main-content');
     expect(main).not.toBeNull();
 
@@ -101,10 +101,10 @@ describe('ShellLayout', () => {
     expect(await nav.isOpen()).toBe(true);
     expect(menuButton()?.getAttribute('aria-expanded')).toBe('true');
 
-    element.querySelector<HTMLAnchorElement>('nav a[href="/referrals"]')?.click();
+    element.querySelector<HTMLAnchorElement>('mat-nav-list a[href="/referrals"]')?.click();
     await fixture.whenStable();
     expect(await nav.isOpen()).toBe(false);
-    expect(element.querySelector('nav a[href="/referrals"]')?.getAttribute('aria-current')).toBe('page');
+    expect(element.querySelector('mat-nav-list a[href="/referrals"]')?.getAttribute('aria-current')).toBe('page');
   });
 
   it('switches layout when the window crosses the breakpoint', async () => {
