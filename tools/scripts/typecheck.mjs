@@ -4,8 +4,8 @@
  * Angular templates are checked by the web build (strictTemplates), not here.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const roots = ['apps', 'libs', 'tools'];
 const names = new Set(['tsconfig.app.json', 'tsconfig.lib.json', 'tsconfig.spec.json', 'tsconfig.e2e.json', 'tsconfig.json']);
@@ -33,18 +33,9 @@ const configs = roots.flatMap((root) => findConfigs(root)).filter((path) => {
   });
 });
 
-/**
- * Angular specs compile to CommonJS for Jest with node10 resolution, which cannot see
- * Angular's package exports; type-check them with bundler resolution instead (same sources).
- */
-function flagsFor(config) {
-  const angularSpec = config.endsWith('tsconfig.spec.json') && existsSync(join(dirname(config), 'src', 'test-setup.ts'));
-  return angularSpec ? ['--module', 'esnext', '--moduleResolution', 'bundler'] : [];
-}
-
 function check(config) {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsc', '--noEmit', '-p', config, ...flagsFor(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['tsc', '--noEmit', '-p', config], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

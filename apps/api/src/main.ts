@@ -15,12 +15,12 @@ async function main(): Promise<void> {
   if (config.secrets.source === 'generated') consoleLog.info(`Generated local secrets in ${config.dataDir}/secrets.json`);
 
   const database = await prepareDatabase(config, consoleLog);
-  let app: NestExpressApplication | undefined;
-  installShutdown(() => app, database, config.shutdownTimeoutMs);
+  const running: { app?: NestExpressApplication } = {};
+  installShutdown(() => running.app, database, config.shutdownTimeoutMs);
   if (database.applied.length > 0) consoleLog.info(`Applied migrations: ${database.applied.join(', ')}`);
   const demoLines = await seedOnFirstStart(config, database);
 
-  app = await createApp(config, database.appUrl);
+  const app = (running.app = await createApp(config, database.appUrl));
   await app.listen(config.port, config.host);
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${config.port}/`;

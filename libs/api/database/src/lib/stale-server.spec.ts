@@ -35,12 +35,14 @@ describe('inspectPreviousServer', () => {
     const starter = `
       const { spawn } = require('node:child_process');
       const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { detached: true, stdio: 'ignore' });
-      console.log(child.pid);
+      process.stdout.write(String(child.pid)); // not console.log: FORCE_COLOR would colour it
       child.unref();`;
     const shell = spawn(process.execPath, ['-e', starter], { stdio: ['ignore', 'pipe', 'ignore'] });
-    const exited = new Promise((resolve) => shell.once('exit', resolve));
-    const pid = await new Promise<number>((resolve) => shell.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
-    await exited;
+    let printed = '';
+    shell.stdout.on('data', (chunk) => (printed += chunk));
+    await new Promise((resolve) => shell.once('close', resolve));
+    const pid = Number(printed.trim());
+    expect(printed).toMatch(/^\d+\s*$/);
     const state = inspectPreviousServer(dataDirWithLock(pid));
     expect(state).toEqual({ state: 'orphaned', pid });
     await stopOrphanedServer(pid, 2000);

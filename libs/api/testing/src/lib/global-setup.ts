@@ -10,6 +10,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// Jest loads global setup outside its module mapper, so the alias cannot be used here.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedDatabase } from '../../../database/src/lib/embedded-server';
 
 type Stop = () => Promise<void>;
