@@ -1,3 +1,4 @@
 export * from './lib/problem-details';
 export * from './lib/roles';
 export * from './lib/health';
+export * from './lib/permissions';
