@@ -9,6 +9,8 @@ module.exports = {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',
     }),
   },
+  // Text assets (the common-password list) are bundled as strings.
+  module: { rules: [{ test: /\.txt$/, type: 'asset/source' }] },
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 /** What `postmaster.pid` in a data folder says about a server that may still be running. */
 export type PreviousServer =
@@ -61,9 +61,11 @@ function parentPid(pid: number): number | undefined {
   }
 }
 
+/** By its executable, not `/proc/<pid>/comm`: Node 24 names its main thread "MainThread". */
 function isNode(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('node');
+    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return /(^|\/)node(js)?(\d+)?$/.test(argv0) || basename(readlinkSync(`/proc/${pid}/exe`)).startsWith('node');
   } catch {
     return false;
   }
