@@ -23,13 +23,16 @@ async function run(args: string[]): Promise<number> {
       database.applied.length > 0 ? `Applied migrations: ${database.applied.join(', ')}` : 'The schema is up to date',
     );
     if (command === 'seed') {
-      const outcome = await seedDemoProgram(database.ownerUrl, { force: flags.includes('--force') });
+      const outcome = await seedDemoProgram(database.ownerUrl, {
+        encryptionKey: config.secrets.encryptionKey,
+        force: flags.includes('--force'),
+      });
       if (!outcome.seeded) {
         consoleLog.info(`Nothing seeded: ${outcome.reason}`);
       } else {
         consoleLog.info(`Seeded the demo program with ${outcome.participants} synthetic participants`);
         process.stdout.write(
-          `\nDemo sign-ins (password ${outcome.password}):\n${outcome.accounts.map((a) => `  ${a.role.padEnd(11)} ${a.email}`).join('\n')}\n\n`,
+          `\nDemo sign-ins (password ${outcome.password}, TOTP secret ${outcome.totpSecret}):\n${outcome.accounts.map((a) => `  ${a.role.padEnd(11)} ${a.email}`).join('\n')}\n\n`,
         );
       }
     }

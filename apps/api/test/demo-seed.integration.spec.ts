@@ -1,7 +1,10 @@
-import { DEMO_PASSWORD, seedDemoProgram } from '@waypoint/api-demo-data';
+import { open } from '@waypoint/api-credentials';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoProgram } from '@waypoint/api-demo-data';
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@waypoint/api-testing';
 
 describe('demo seed', () => {
+  const encryptionKey = randomBytes(32);
   let database: TestDatabase;
 
   beforeAll(async () => {
@@ -13,7 +16,7 @@ describe('demo seed', () => {
   });
 
   it('seeds one program, one team, a user per role and assigned synthetic participants', async () => {
-    const outcome = await seedDemoProgram(database.ownerUrl);
+    const outcome = await seedDemoProgram(database.ownerUrl, { encryptionKey });
     expect(outcome).toMatchObject({ seeded: true, password: DEMO_PASSWORD });
 
     const q = async (sql: string) => (await database.owner.query(sql)).rows;
@@ -43,19 +46,28 @@ describe('demo seed', () => {
     }
   });
 
+  it('pre-enrolls every demo account in MFA with the sealed demo TOTP secret', async () => {
+    const { rows } = await database.owner.query('SELECT id, mfa_secret, mfa_enabled_at FROM users');
+    for (const row of rows) {
+      expect(row['mfa_enabled_at']).not.toBeNull();
+      expect(row['mfa_secret'].toString('latin1')).not.toContain(DEMO_TOTP_SECRET);
+      expect(open(encryptionKey, row['mfa_secret'], row['id'])).toBe(DEMO_TOTP_SECRET);
+    }
+  });
+
   it('never seeds twice', async () => {
-    expect(await seedDemoProgram(database.ownerUrl)).toEqual({ seeded: false, reason: 'the demo program is already there' });
-    expect(await seedDemoProgram(database.ownerUrl, { force: true })).toMatchObject({ seeded: false });
+    expect(await seedDemoProgram(database.ownerUrl, { encryptionKey })).toEqual({ seeded: false, reason: 'the demo program is already there' });
+    expect(await seedDemoProgram(database.ownerUrl, { encryptionKey, force: true })).toMatchObject({ seeded: false });
   });
 
   it('refuses a database that already holds another program unless forced', async () => {
     const other = await createTestDatabase();
     try {
       await other.owner.query(`INSERT INTO programs (name, slug) VALUES ('Real program', 'real-program')`);
-      const refused = await seedDemoProgram(other.ownerUrl);
+      const refused = await seedDemoProgram(other.ownerUrl, { encryptionKey });
       expect(refused).toMatchObject({ seeded: false, reason: expect.stringContaining('--force') });
       expect((await other.owner.query('SELECT count(*)::int AS n FROM users')).rows[0]['n']).toBe(0);
-      expect(await seedDemoProgram(other.ownerUrl, { force: true })).toMatchObject({ seeded: true });
+      expect(await seedDemoProgram(other.ownerUrl, { encryptionKey, force: true })).toMatchObject({ seeded: true });
     } finally {
       await other.drop();
     }

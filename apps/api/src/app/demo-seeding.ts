@@ -10,7 +10,7 @@ import { consoleLog } from './console-log';
  */
 export async function seedOnFirstStart(config: AppConfig, database: PreparedDatabase): Promise<string[]> {
   if (!database.embedded || !database.created || config.demoSeed === 'never') return [];
-  const outcome = await seedDemoProgram(database.ownerUrl);
+  const outcome = await seedDemoProgram(database.ownerUrl, { encryptionKey: config.secrets.encryptionKey });
   if (!outcome.seeded) {
     consoleLog.info(`Demo data not seeded: ${outcome.reason}`);
     return [];
@@ -19,5 +19,6 @@ export async function seedOnFirstStart(config: AppConfig, database: PreparedData
     `Demo program seeded with ${outcome.participants} synthetic participants. Demo sign-ins (shown once):`,
     ...outcome.accounts.map((account) => `  ${account.role.padEnd(11)} ${account.email}`),
     `  password    ${outcome.password}`,
+    `  TOTP secret ${outcome.totpSecret}  (add it to an authenticator app; demo data only)`,
   ];
 }

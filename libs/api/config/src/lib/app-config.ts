@@ -9,6 +9,7 @@ export interface AppConfig {
   database: DatabaseConfig;
   http: HttpConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  sessions: SessionConfig;
   /** Whether to seed the demo program into an empty embedded database on start. */
   demoSeed: 'auto' | 'never';
   /** How long a graceful shutdown may take before the process exits anyway. */
@@ -24,6 +25,17 @@ export interface DatabaseConfig {
   embeddedPort: number;
   poolSize: number;
   statementTimeoutMs: number;
+}
+
+export interface SessionConfig {
+  /** Lifetime of an access token (a JWT in an HttpOnly cookie). */
+  accessTokenMinutes: number;
+  /** A session with no request for this long ends (server-enforced). */
+  idleMinutes: number;
+  /** A session ends this long after sign-in whatever happens. */
+  absoluteHours: number;
+  /** Whether cookies are Secure (and `__Host-`/`__Secure-` prefixed); off only for plain-http local use. */
+  secureCookies: boolean;
 }
 
 export interface HttpConfig {

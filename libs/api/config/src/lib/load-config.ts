@@ -49,6 +49,12 @@ export function loadConfiguration(
       trustProxy: reader.boolean('TRUST_PROXY', false),
       webDistDir: resolveWebDist(reader.optionalString('WEB_DIST_DIR'), cwd),
     },
+    sessions: {
+      accessTokenMinutes: reader.integer('ACCESS_TOKEN_MINUTES', 10, 1, 15),
+      idleMinutes: reader.integer('SESSION_IDLE_MINUTES', 15, 1, 240),
+      absoluteHours: reader.integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24),
+      secureCookies: reader.boolean('SECURE_COOKIES', nodeEnv === 'production'),
+    },
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     demoSeed: reader.oneOf('DEMO_SEED', ['auto', 'never'] as const, 'auto'),
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10000, 100, 120000),

@@ -7,6 +7,12 @@ export const DEMO_PROGRAM = { name: 'Riverbend Recovery Community', slug: 'river
 export const DEMO_TEAM = 'Northside Peer Team';
 /** Shared by every demo account; printed once when seeded and listed in the README. */
 export const DEMO_PASSWORD = 'Waypoint-Demo-2026!';
+/**
+ * Every demo account is pre-enrolled in MFA with this TOTP secret (base32), so anyone can add
+ * it to an authenticator app and sign in. Demo data only: real accounts enroll their own.
+ */
+export const DEMO_TOTP_SECRET = 'KRUGS4ZANFZSAYJAMRSW233UN52HA2LO';
+export const DEMO_CLINIC = 'Lakeside MAT Clinic';
 
 export interface DemoUser {
   key: string;
@@ -15,13 +21,15 @@ export interface DemoUser {
   role: 'specialist' | 'supervisor' | 'clinician' | 'admin';
   credentials?: string;
   onTeam: boolean;
+  /** Clinicians belong to a provider organization. */
+  atClinic?: boolean;
 }
 
 export const DEMO_USERS: DemoUser[] = [
   { key: 'specialist', email: 'specialist@demo.waypoint.test', displayName: 'Jordan Avery', role: 'specialist', credentials: 'CPRS', onTeam: true },
   { key: 'specialist2', email: 'sam.okafor@demo.waypoint.test', displayName: 'Sam Okafor', role: 'specialist', credentials: 'CPRS', onTeam: true },
   { key: 'supervisor', email: 'supervisor@demo.waypoint.test', displayName: 'Maria Delgado', role: 'supervisor', credentials: 'CPRS, LCADC', onTeam: true },
-  { key: 'clinician', email: 'clinician@demo.waypoint.test', displayName: 'Dr. Priya Raman', role: 'clinician', credentials: 'MD', onTeam: false },
+  { key: 'clinician', email: 'clinician@demo.waypoint.test', displayName: 'Dr. Priya Raman', role: 'clinician', credentials: 'MD', onTeam: false, atClinic: true },
   { key: 'admin', email: 'admin@demo.waypoint.test', displayName: 'Alex Kim', role: 'admin', onTeam: false },
 ];
 

@@ -1,15 +1,22 @@
-import { hash } from '@node-rs/argon2';
+import { hashPassword, seal } from '@waypoint/api-credentials';
 import { Client } from 'pg';
-import { DEMO_PARTICIPANTS, DEMO_PASSWORD, DEMO_PROGRAM, DEMO_TEAM, DEMO_USERS } from './demo-people';
-
-/** OWASP's minimum for argon2id; the identity work owns the parameters from here on. */
-const ARGON2ID = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+import {
+  DEMO_CLINIC,
+  DEMO_PARTICIPANTS,
+  DEMO_PASSWORD,
+  DEMO_PROGRAM,
+  DEMO_TEAM,
+  DEMO_TOTP_SECRET,
+  DEMO_USERS,
+} from './demo-people';
 
 export type SeedOutcome =
-  | { seeded: true; accounts: { role: string; email: string }[]; password: string; participants: number }
+  | { seeded: true; accounts: { role: string; email: string }[]; password: string; totpSecret: string; participants: number }
   | { seeded: false; reason: string };
 
 export interface SeedOptions {
+  /** Seals the demo accounts' TOTP secret at rest (the API's ENCRYPTION_KEY). */
+  encryptionKey: Buffer;
   /** Seed even though the database already holds programs (never replaces data). */
   force?: boolean;
 }
@@ -18,7 +25,7 @@ export interface SeedOptions {
  * Adds the demo program in one transaction, as the schema owner. Refuses a database that
  * already has programs unless forced, and never touches an existing demo program.
  */
-export async function seedDemoProgram(ownerUrl: string, options: SeedOptions = {}): Promise<SeedOutcome> {
+export async function seedDemoProgram(ownerUrl: string, options: SeedOptions): Promise<SeedOutcome> {
   const client = new Client({ connectionString: ownerUrl, application_name: 'waypoint-seed' });
   await client.connect();
   try {
@@ -29,10 +36,10 @@ export async function seedDemoProgram(ownerUrl: string, options: SeedOptions = {
     if (programs.rows.length > 0 && !options.force) {
       return { seeded: false, reason: 'the database already holds programs (pass --force to add the demo program anyway)' };
     }
-    const passwordHash = await hash(DEMO_PASSWORD, ARGON2ID);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
     await client.query('BEGIN');
     try {
-      await insertDemoProgram(client, passwordHash);
+      await insertDemoProgram(client, passwordHash, options.encryptionKey);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK');
@@ -42,6 +49,7 @@ export async function seedDemoProgram(ownerUrl: string, options: SeedOptions = {
       seeded: true,
       accounts: DEMO_USERS.filter((u) => u.key !== 'specialist2').map(({ role, email }) => ({ role, email })),
       password: DEMO_PASSWORD,
+      totpSecret: DEMO_TOTP_SECRET,
       participants: DEMO_PARTICIPANTS.length,
     };
   } finally {
@@ -49,7 +57,7 @@ export async function seedDemoProgram(ownerUrl: string, options: SeedOptions = {
   }
 }
 
-async function insertDemoProgram(client: Client, passwordHash: string): Promise<void> {
+async function insertDemoProgram(client: Client, passwordHash: string, encryptionKey: Buffer): Promise<void> {
   const program = await client.query<{ id: string }>(
     'INSERT INTO programs (name, slug, time_zone) VALUES ($1, $2, $3) RETURNING id',
     [DEMO_PROGRAM.name, DEMO_PROGRAM.slug, DEMO_PROGRAM.timeZone],
@@ -61,14 +69,31 @@ async function insertDemoProgram(client: Client, passwordHash: string): Promise<
   ]);
   const teamId = team.rows[0].id;
 
+  const clinic = await client.query<{ id: string }>(
+    `INSERT INTO organizations (program_id, name, kind) VALUES ($1, $2, 'mat') RETURNING id`,
+    [programId, DEMO_CLINIC],
+  );
+
   const userIds = new Map<string, string>();
   for (const user of DEMO_USERS) {
     const row = await client.query<{ id: string }>(
-      `INSERT INTO users (program_id, email, display_name, role, team_id, password_hash, credentials)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [programId, user.email, user.displayName, user.role, user.onTeam ? teamId : null, passwordHash, user.credentials ?? null],
+      `INSERT INTO users (program_id, email, display_name, role, team_id, organization_id, password_hash, credentials, mfa_enabled_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) RETURNING id`,
+      [
+        programId,
+        user.email,
+        user.displayName,
+        user.role,
+        user.onTeam ? teamId : null,
+        user.atClinic ? clinic.rows[0].id : null,
+        passwordHash,
+        user.credentials ?? null,
+      ],
     );
-    userIds.set(user.key, row.rows[0].id);
+    const userId = row.rows[0].id;
+    // Sealed with the user id as associated data, exactly as enrollment stores it.
+    await client.query('UPDATE users SET mfa_secret = $1 WHERE id = $2', [seal(encryptionKey, DEMO_TOTP_SECRET, userId), userId]);
+    userIds.set(user.key, userId);
   }
   await client.query('UPDATE teams SET supervisor_id = $1 WHERE id = $2', [userIds.get('supervisor'), teamId]);
 
