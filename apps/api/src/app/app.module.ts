@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type AppConfig, ConfigModule } from '@waypoint/api-config';
+import { AuthModule } from '@waypoint/api-auth';
 import { DatabaseModule } from '@waypoint/api-database';
 import { HealthModule } from '@waypoint/api-health';
 import { loggerOptions, ProblemDetailsFilter } from '@waypoint/api-http';
@@ -16,6 +17,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel)),
         DatabaseModule.forRoot(databaseUrl),
+        AuthModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

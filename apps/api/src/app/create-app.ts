@@ -9,6 +9,7 @@ import {
   requestIdMiddleware,
   securityHeaders,
 } from '@waypoint/api-http';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './open-api';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(securityHeaders(config.env === 'production'));
   app.enableCors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: true });
   app.use('/api', jsonOnly);
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
   if (config.http.webDistDir) {
     for (const handler of dashboardHandlers(config.http.webDistDir)) app.use(handler);

@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '@waypoint/api-auth';
 import type { HealthStatus } from '@waypoint/shared-contracts';
 
 /**
@@ -8,6 +9,7 @@ import type { HealthStatus } from '@waypoint/shared-contracts';
  * liveness says the process answers, readiness says it can reach its database.
  */
 @ApiTags('health')
+@Public()
 @Controller('api')
 export class HealthController {
   constructor(

@@ -17,9 +17,9 @@ export function totpUri(secret: string, accountName: string): string {
   return totp.keyuri(accountName, ISSUER, secret);
 }
 
-/** The code an authenticator shows now (demo seeding, tests). */
-export function currentTotpCode(secret: string): string {
-  return totp.generate(secret);
+/** The code an authenticator shows at `now` (tests, and the demo's documentation). */
+export function currentTotpCode(secret: string, now: number = Date.now()): string {
+  return totp.clone({ epoch: now }).generate(secret);
 }
 
 /**

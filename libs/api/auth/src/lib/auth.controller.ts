@@ -1,0 +1,126 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
+import type { Request, Response } from 'express';
+import type { AuthContext } from './guard/auth-context';
+import { CurrentUser, Public, RequirePermission } from './guard/route-declarations';
+import { SecondFactorDto, SignInDto } from './dto/sign-in.dto';
+import { signToken } from './session/access-token';
+import {
+  clearMfaChallengeCookie,
+  clearSessionCookies,
+  cookieNames,
+  readCookie,
+  setMfaChallengeCookie,
+  setSessionCookies,
+} from './session/auth-cookies';
+import { csrfTokenFor } from './session/csrf';
+import { SessionStore } from './session/session.store';
+import { ProfileQuery } from './sign-in/profile.query';
+import { SignInService } from './sign-in/sign-in.service';
+
+/** Sign-in, sessions and the signed-in person. Thin: the rules live in the services. */
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly sessions: SessionStore,
+    private readonly profiles: ProfileQuery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('sign-in')
+  @HttpCode(200)
+  async passwordStep(@Body() body: SignInDto, @Res({ passthrough: true }) res: Response) {
+    const { challenge, mfaEnrolled } = await this.signIn.checkPassword(body.email, body.password);
+    setMfaChallengeCookie(res, this.config.sessions, challenge);
+    return { next: mfaEnrolled ? 'mfa' : 'mfa-enrollment' };
+  }
+
+  @Public()
+  @Post('mfa/enrollment')
+  @HttpCode(200)
+  enrollment(@Req() req: Request) {
+    return this.signIn.startEnrollment(readCookie(req, cookieNames(this.config.sessions).mfa));
+  }
+
+  @Public()
+  @Post('mfa/verify')
+  @HttpCode(200)
+  async secondFactor(@Body() body: SecondFactorDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const challenge = readCookie(req, cookieNames(this.config.sessions).mfa);
+    const { account, recoveryCodes } = await this.signIn.checkSecondFactor(challenge, body);
+    const { sessionId, refreshToken } = await this.sessions.create(account, { ip: req.ip, userAgent: req.get('user-agent') });
+    clearMfaChallengeCookie(res, this.config.sessions);
+    this.issueCookies(res, account.id, sessionId, refreshToken);
+    return { user: await this.profiles.forUser(account.id), recoveryCodes };
+  }
+
+  /** Rotates the refresh token; a used one presented again ends the whole session. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const token = readCookie(req, cookieNames(this.config.sessions).refresh);
+    const result = token ? await this.sessions.rotate(token) : { outcome: 'invalid' as const };
+    if (result.outcome !== 'rotated') {
+      clearSessionCookies(res, this.config.sessions);
+      throw new UnauthorizedException('Your session has ended. Please sign in again.');
+    }
+    this.issueCookies(res, result.userId, result.sessionId, result.refreshToken);
+    return { refreshed: true };
+  }
+
+  @RequirePermission('session:own')
+  @Post('sign-out')
+  @HttpCode(204)
+  async signOut(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: Response) {
+    await this.sessions.revoke(user.sessionId, 'signed-out');
+    clearSessionCookies(res, this.config.sessions);
+  }
+
+  @RequirePermission('session:own')
+  @Get('me')
+  async me(@CurrentUser() user: AuthContext) {
+    const session = await this.sessions.findActive(user.sessionId, user.userId);
+    return { user: await this.profiles.forUser(user.userId), session: { id: user.sessionId, idleExpiresAt: session?.idleExpiresAt, expiresAt: session?.expiresAt } };
+  }
+
+  @RequirePermission('session:own')
+  @Get('sessions')
+  async listSessions(@CurrentUser() user: AuthContext) {
+    const sessions = await this.sessions.listActive(user.userId);
+    return { items: sessions.map((session) => ({ ...session, current: session.id === user.sessionId })) };
+  }
+
+  @RequirePermission('session:own')
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  async endSession(@CurrentUser() user: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
+    if (!(await this.sessions.revokeOwn(user.userId, id))) throw new NotFoundException('No such session.');
+  }
+
+  private issueCookies(res: Response, userId: string, sessionId: string, refreshToken: string): void {
+    const secret = this.config.secrets.jwtSecret;
+    const access = signToken(secret, { sub: userId, sid: sessionId }, this.config.sessions.accessTokenMinutes * 60, 'access');
+    setSessionCookies(res, this.config.sessions, { access, refresh: refreshToken, csrf: csrfTokenFor(secret, sessionId) });
+  }
+}
+
+
