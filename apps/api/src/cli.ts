@@ -5,12 +5,46 @@
 import { ConfigurationError, loadConfiguration } from '@waypoint/api-config';
 import { DatabaseSetupError, prepareDatabase } from '@waypoint/api-database';
 import { seedDemoProgram } from '@waypoint/api-demo-data';
+import { CommandLineError, createUserFromCommandLine } from '@waypoint/api-users';
+import type { Role } from '@waypoint/shared-contracts';
 import { consoleLog } from './app/console-log';
 
-const USAGE = 'usage: cli.js migrate | seed [--force]';
+const USAGE = 'usage: cli.js migrate | seed [--force] | user:create --role ROLE --email EMAIL --name NAME [--program NAME]';
+
+/** `--key value` pairs after the command. */
+function options(flags: string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (let i = 0; i < flags.length; i += 2) {
+    if (!flags[i].startsWith('--') || flags[i + 1] === undefined) throw new CommandLineError(USAGE);
+    result[flags[i].slice(2)] = flags[i + 1];
+  }
+  return result;
+}
+
+async function createUser(flags: string[]): Promise<number> {
+  const given = options(flags);
+  const config = loadConfiguration();
+  const database = await prepareDatabase(config, consoleLog);
+  try {
+    const { temporaryPassword } = await createUserFromCommandLine(database.ownerUrl, {
+      role: given['role'] as Role,
+      email: given['email'] ?? '',
+      name: given['name'] ?? '',
+      program: given['program'],
+    });
+    process.stdout.write(
+      `\nCreated ${given['role']} ${given['email']}.\nTemporary password (shown once): ${temporaryPassword}\n` +
+        'They set up two-step verification at their first sign-in.\n\n',
+    );
+    return 0;
+  } finally {
+    await database.stop();
+  }
+}
 
 async function run(args: string[]): Promise<number> {
   const [command, ...flags] = args;
+  if (command === 'user:create') return createUser(flags);
   const unknown = flags.filter((flag) => flag !== '--force');
   if ((command !== 'migrate' && command !== 'seed') || unknown.length > 0 || (command === 'migrate' && flags.length > 0)) {
     process.stderr.write(`${USAGE}\n`);
@@ -45,7 +79,8 @@ async function run(args: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof ConfigurationError || error instanceof DatabaseSetupError;
+    const known =
+      error instanceof ConfigurationError || error instanceof DatabaseSetupError || error instanceof CommandLineError;
     process.stderr.write(`\n${known ? (error as Error).message : (error as Error)?.stack}\n\n`);
     process.exit(1);
   },

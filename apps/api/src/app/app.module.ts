@@ -4,6 +4,7 @@ import { type AppConfig, ConfigModule } from '@waypoint/api-config';
 import { AuthModule } from '@waypoint/api-auth';
 import { DatabaseModule } from '@waypoint/api-database';
 import { HealthModule } from '@waypoint/api-health';
+import { UsersModule } from '@waypoint/api-users';
 import { loggerOptions, ProblemDetailsFilter } from '@waypoint/api-http';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -19,6 +20,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         AuthModule,
         HealthModule,
+        UsersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

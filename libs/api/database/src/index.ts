@@ -3,3 +3,4 @@ export * from './lib/data-source-options';
 export * from './lib/database.module';
 export * from './lib/embedded-server';
 export * from './lib/prepare-database';
+export * from './lib/update-returning';

@@ -18,6 +18,7 @@ import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import type { Request, Response } from 'express';
 import type { AuthContext } from './guard/auth-context';
 import { CurrentUser, Public, RequirePermission } from './guard/route-declarations';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { SecondFactorDto, SignInDto } from './dto/sign-in.dto';
 import { signToken } from './session/access-token';
 import {
@@ -30,6 +31,7 @@ import {
 } from './session/auth-cookies';
 import { csrfTokenFor } from './session/csrf';
 import { SessionStore } from './session/session.store';
+import { PasswordChangeService } from './sign-in/password-change.service';
 import { ProfileQuery } from './sign-in/profile.query';
 import { SignInService } from './sign-in/sign-in.service';
 
@@ -41,6 +43,7 @@ export class AuthController {
     private readonly signIn: SignInService,
     private readonly sessions: SessionStore,
     private readonly profiles: ProfileQuery,
+    private readonly passwords: PasswordChangeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -114,6 +117,13 @@ export class AuthController {
   @HttpCode(204)
   async endSession(@CurrentUser() user: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
     if (!(await this.sessions.revokeOwn(user.userId, id))) throw new NotFoundException('No such session.');
+  }
+
+  @RequirePermission('session:own')
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentUser() user: AuthContext, @Body() body: ChangePasswordDto) {
+    await this.passwords.change(user, body.currentPassword, body.newPassword);
   }
 
   private issueCookies(res: Response, userId: string, sessionId: string, refreshToken: string): void {

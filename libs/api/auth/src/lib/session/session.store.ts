@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import type { Role } from '@waypoint/shared-contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { updateReturning } from '../sql';
+import { updateReturning } from '@waypoint/api-database';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface ActiveSession {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { updateReturning } from '../sql';
+import { updateReturning } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 
 export interface SignInAccount {

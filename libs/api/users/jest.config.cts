@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-users',
+  preset: '../../../jest.api.preset.js',
+  coverageDirectory: '../../../coverage/libs/api/users'
+};

@@ -1,0 +1,2 @@
+export * from './lib/users.module';
+export * from './lib/create-user.command';

@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Roles, type Role } from '@waypoint/shared-contracts';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+
+export class CreateUserDto {
+  @ApiProperty() @IsEmail() @Length(3, 254) email!: string;
+  @ApiProperty() @IsString() @Length(1, 200) displayName!: string;
+  @ApiProperty({ enum: Roles }) @IsIn(Roles) role!: Role;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() teamId?: string;
+  @ApiPropertyOptional({ description: 'Clinicians: their provider organization' }) @IsOptional() @IsUUID() organizationId?: string;
+}
+
+/** Only these fields can change here; status, MFA and sessions have their own commands. */
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) displayName?: string;
+  @ApiPropertyOptional({ enum: Roles }) @IsOptional() @IsIn(Roles) role?: Role;
+  @ApiPropertyOptional({ nullable: true, description: 'null removes the user from their team' })
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsUUID()
+  teamId?: string | null;
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version!: number;
+}
+
+export class ListUsersQuery {
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
+}

@@ -1,0 +1,19 @@
+import { Controller, Get } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiTags } from '@nestjs/swagger';
+import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
+import type { DataSource } from 'typeorm';
+
+/** Teams of the caller's program, for the user-administration forms. */
+@ApiTags('users')
+@RequirePermission('users:manage')
+@Controller('teams')
+export class TeamsController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get()
+  async list(@CurrentUser() admin: AuthContext) {
+    const items = await this.db.query(`SELECT id, name FROM teams WHERE program_id = $1 ORDER BY name LIMIT 200`, [admin.programId]);
+    return { items };
+  }
+}
