@@ -118,3 +118,30 @@ describe('sign-in: password, then a second factor', () => {
     expect(session.csrf.length).toBeGreaterThan(20);
   });
 });
+
+describe('sign-in throttling per client address', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await createApp(testConfig({ SIGN_IN_REQUESTS_PER_MINUTE: '5' }), database.appUrl);
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('answers 429 with Retry-After once an address exceeds the limit, counted in PostgreSQL', async () => {
+    const attempt = () => request(app.getHttpServer()).post('/api/v1/auth/sign-in').send({ email: 'someone@tests.waypoint.test', password: 'guess guess guess' });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    const blocked = await attempt();
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const { rows } = await database.owner.query(`SELECT max(hits)::int AS hits FROM rate_limits`);
+    expect(rows[0].hits).toBe(6);
+  });
+});

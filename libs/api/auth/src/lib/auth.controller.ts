@@ -31,6 +31,7 @@ import {
 } from './session/auth-cookies';
 import { csrfTokenFor } from './session/csrf';
 import { SessionStore } from './session/session.store';
+import { SignInThrottle } from './throttling/sign-in-throttle';
 import { PasswordChangeService } from './sign-in/password-change.service';
 import { ProfileQuery } from './sign-in/profile.query';
 import { SignInService } from './sign-in/sign-in.service';
@@ -48,6 +49,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @SignInThrottle()
   @Post('sign-in')
   @HttpCode(200)
   async passwordStep(@Body() body: SignInDto, @Res({ passthrough: true }) res: Response) {
@@ -57,6 +59,7 @@ export class AuthController {
   }
 
   @Public()
+  @SignInThrottle()
   @Post('mfa/enrollment')
   @HttpCode(200)
   enrollment(@Req() req: Request) {
@@ -64,6 +67,7 @@ export class AuthController {
   }
 
   @Public()
+  @SignInThrottle()
   @Post('mfa/verify')
   @HttpCode(200)
   async secondFactor(@Body() body: SecondFactorDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -77,6 +81,7 @@ export class AuthController {
 
   /** Rotates the refresh token; a used one presented again ends the whole session. */
   @Public()
+  @SignInThrottle()
   @Post('refresh')
   @HttpCode(200)
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {

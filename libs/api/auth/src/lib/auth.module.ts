@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
+import { DataSource } from 'typeorm';
+import { PgThrottlerStorage } from './throttling/pg-throttler.storage';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './guard/auth.guard';
 import { SessionStore } from './session/session.store';
@@ -10,6 +14,16 @@ import { SignInService } from './sign-in/sign-in.service';
 
 /** Registers the guard globally: every route of every module is protected unless `@Public()`. */
 @Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, db: DataSource) => ({
+        // Named 'default' so the standard Retry-After header is sent (other names get a suffix).
+        throttlers: [{ name: 'default', ttl: 60_000, limit: config.sessions.signInRequestsPerMinute }],
+        storage: new PgThrottlerStorage(db),
+      }),
+    }),
+  ],
   controllers: [AuthController],
   providers: [SessionStore, AccountStore, SignInService, ProfileQuery, PasswordChangeService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionStore],

@@ -34,6 +34,8 @@ export interface SessionConfig {
   idleMinutes: number;
   /** A session ends this long after sign-in whatever happens. */
   absoluteHours: number;
+  /** Sign-in, MFA and refresh requests allowed per client IP per minute, across all replicas. */
+  signInRequestsPerMinute: number;
   /** Whether cookies are Secure (and `__Host-`/`__Secure-` prefixed); off only for plain-http local use. */
   secureCookies: boolean;
 }

@@ -53,6 +53,7 @@ export function loadConfiguration(
       accessTokenMinutes: reader.integer('ACCESS_TOKEN_MINUTES', 10, 1, 15),
       idleMinutes: reader.integer('SESSION_IDLE_MINUTES', 15, 1, 240),
       absoluteHours: reader.integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24),
+      signInRequestsPerMinute: reader.integer('SIGN_IN_REQUESTS_PER_MINUTE', 30, 1, 100000),
       secureCookies: reader.boolean('SECURE_COOKIES', nodeEnv === 'production'),
     },
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
