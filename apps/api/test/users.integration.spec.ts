@@ -105,7 +105,8 @@ describe('user administration', () => {
     const here = await signIn(app, user);
     const elsewhere = await signIn(app, user, 1);
     const change = (body: object) => here.agent.post('/api/v1/auth/password').set('X-CSRF-Token', here.csrf).send(body);
-    await change({ currentPassword: 'not my password', newPassword: 'a fresh long passphrase 42' }).expect(401);
+    const wrong = await change({ currentPassword: 'not my password', newPassword: 'a fresh long passphrase 42' }).expect(400);
+    expect(wrong.body.errors.currentPassword).toEqual(['The current password is not right.']);
     const common = await change({ currentPassword: user.password, newPassword: 'password1234' }).expect(400);
     expect(common.body.errors.newPassword[0]).toMatch(/too common/);
     await change({ currentPassword: user.password, newPassword: 'a fresh long passphrase 42' }).expect(204);

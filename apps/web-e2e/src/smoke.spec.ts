@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { DEMO, signInThroughApi } from './demo-sign-in';
 import { expectAccessible, watchPage } from './page-checks';
 
 const screenshots = join(__dirname, '../../../test-output/web-e2e/screenshots');
@@ -21,6 +22,7 @@ test.describe('smoke: the built product on one port', () => {
 
   test('deep links load the dashboard shell (history-API fallback)', async ({ page }) => {
     const checks = watchPage(page);
+    await signInThroughApi(page.request, DEMO.supervisor);
     await page.goto('/caseload');
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
@@ -32,8 +34,9 @@ test.describe('smoke: the built product on one port', () => {
   test('collapses the navigation at phone width', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const checks = watchPage(page);
+    await signInThroughApi(page.request, DEMO.supervisor);
     await page.goto('/caseload');
-    const menu = page.getByRole('button', { name: /menu/i });
+    const menu = page.getByRole('button', { name: 'Main menu' });
     await expect(menu).toBeVisible();
     await expect(page.getByRole('link', { name: 'Referrals' })).toBeHidden();
     await menu.click();

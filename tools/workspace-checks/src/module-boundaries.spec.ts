@@ -38,7 +38,7 @@ describe('module boundaries', () => {
     ['api code importing web code', 'libs/api/http/src/lib/fixture.ts', '@waypoint/web-ui'],
     ['a ui lib importing data-access', 'libs/web/ui/src/lib/fixture.ts', '@waypoint/web-core'],
     ['a util lib importing data-access', 'libs/api/http/src/lib/fixture.ts', '@waypoint/api-database'],
-    ['data-access importing a feature lib', 'libs/api/database/src/lib/fixture.ts', '@waypoint/api-health'],
+    ['data-access importing a feature lib', 'libs/api/demo-data/src/lib/fixture.ts', '@waypoint/api-users'],
   ])('fails lint for %s', async (_case, file, importPath) => {
     const errors = await boundaryErrors(file, importPath);
     expect(errors.join('\n')).toMatch(/can only depend on libs tagged with/);

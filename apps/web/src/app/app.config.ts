@@ -8,6 +8,7 @@ import {
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { csrfInterceptor, provideAuth, sessionInterceptor } from '@waypoint/web-auth';
 import { loadingInterceptor, PageTitleStrategy, problemDetailsInterceptor, ThemeService } from '@waypoint/web-core';
 import { appRoutes } from './app.routes';
 
@@ -15,8 +16,15 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    // Loading first, so a request is counted for its whole life, including the error path.
-    provideHttpClient(withFetch(), withInterceptors([loadingInterceptor, problemDetailsInterceptor])),
+    // Outermost first. Loading counts a request for its whole life, refresh and retry included;
+    // problems are shown only once the session interceptor has given up; the CSRF header is
+    // added innermost, so a retried request reads the cookie afresh.
+    provideHttpClient(
+      withFetch(),
+      withInterceptors([loadingInterceptor, problemDetailsInterceptor, sessionInterceptor, csrfInterceptor]),
+    ),
+    // Who is signed in is known before the first navigation, so guards can decide at once.
+    provideAuth(),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideAppInitializer(() => {

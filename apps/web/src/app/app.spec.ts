@@ -9,21 +9,22 @@ describe('App', () => {
     TestBed.configureTestingModule({ providers: appConfig.providers });
   });
 
-  it('opens on the caseload inside the shell, titled for the browser tab', async () => {
+  it('opens on the sign-in page when nobody is signed in', async () => {
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/');
     await fixture.whenStable();
     const element: HTMLElement = fixture.nativeElement;
 
-    expect(TestBed.inject(Router).url).toBe('/caseload');
-    expect(TestBed.inject(Title).getTitle()).toBe('Caseload · Waypoint');
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
+    expect(TestBed.inject(Title).getTitle()).toBe('Sign in · Waypoint');
     expect(element.querySelector('lib-loading-bar')).not.toBeNull();
-    expect(element.querySelector('main h1')?.textContent).toBe('Caseload');
+    expect(element.querySelector('main h1')?.textContent).toBe('Sign in');
+    expect(element.querySelector('lib-shell-layout')).toBeNull();
   });
 
   it('draws icons with the self-hosted Material Symbols font', async () => {
     const fixture = TestBed.createComponent(App);
-    await TestBed.inject(Router).navigateByUrl('/caseload');
+    await TestBed.inject(Router).navigateByUrl('/sign-in');
     await fixture.whenStable();
 
     const icon = fixture.nativeElement.querySelector('mat-icon');

@@ -1,4 +1,3 @@
-export * from './lib/auth/auth-api';
 export * from './lib/loading/loading.interceptor';
 export * from './lib/loading/loading.service';
 export * from './lib/problems/http-error-description';

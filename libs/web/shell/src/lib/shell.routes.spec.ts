@@ -1,10 +1,15 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Route, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { Role } from '@waypoint/shared-contracts';
+import { SessionStore } from '@waypoint/web-auth';
 import { PageTitleStrategy } from '@waypoint/web-core';
 import { NAV_ITEMS } from './layout/nav-items';
 import { shellRoutes } from './shell.routes';
+import { fakeSessionStore, sessionUser } from './testing/fake-session-store';
 
 /** Every route in the tree, children included. */
 function allRoutes(routes: Route[]): Route[] {
@@ -33,39 +38,76 @@ describe('shellRoutes', () => {
 
   describe('in a router', () => {
     let harness: RouterTestingHarness;
+    let store: ReturnType<typeof fakeSessionStore>;
 
-    beforeEach(async () => {
+    async function start(role: Role | null): Promise<void> {
+      store = fakeSessionStore(role ? sessionUser(role) : null);
       TestBed.configureTestingModule({
         providers: [
           provideRouter(shellRoutes, withComponentInputBinding()),
+          provideHttpClient(),
+          provideHttpClientTesting(),
           { provide: TitleStrategy, useClass: PageTitleStrategy },
+          { provide: SessionStore, useValue: store },
         ],
       });
       harness = await RouterTestingHarness.create();
-    });
+    }
 
-    it('sends the root address to the caseload', async () => {
+    const url = () => TestBed.inject(Router).url;
+    const root = (): HTMLElement => harness.fixture.nativeElement;
+
+    it('sends the root address to a specialist\'s caseload', async () => {
+      await start('specialist');
       await harness.navigateByUrl('/');
-      expect(TestBed.inject(Router).url).toBe('/caseload');
+      expect(url()).toBe('/caseload');
       expect(TestBed.inject(Title).getTitle()).toBe('Caseload · Waypoint');
       expect(harness.routeNativeElement?.textContent).toContain(
         'Your participants will appear here once you are assigned to them.',
       );
     });
 
+    it('sends the root address to the first page a clinician may use', async () => {
+      await start('clinician');
+      await harness.navigateByUrl('/');
+      expect(url()).toBe('/referrals');
+    });
+
+    it('sends someone signed out to sign in, remembering the page', async () => {
+      await start(null);
+      await harness.navigateByUrl('/supervision');
+      expect(url()).toBe('/sign-in?returnTo=%2Fsupervision');
+      expect(root().querySelector('lib-shell-layout')).toBeNull();
+    });
+
     it('shows the sign-in page without the navigation shell', async () => {
+      await start(null);
       await harness.navigateByUrl('/sign-in');
-      const root: HTMLElement = harness.fixture.nativeElement;
-      expect(root.querySelector('lib-sign-in-page')).not.toBeNull();
-      expect(root.querySelector('lib-shell-layout')).toBeNull();
+      expect(root().querySelector('lib-sign-in-page')).not.toBeNull();
+      expect(root().querySelector('lib-shell-layout')).toBeNull();
       expect(TestBed.inject(Title).getTitle()).toBe('Sign in · Waypoint');
     });
 
+    it('shows "not available" inside the shell for a page the role may not use', async () => {
+      await start('specialist');
+      await harness.navigateByUrl('/admin/users');
+      expect(url()).toBe('/not-allowed?from=%2Fadmin%2Fusers');
+      expect(root().querySelector('lib-shell-layout lib-not-allowed-page h1')?.textContent).toBe('Not available to you');
+    });
+
+    it('stops at the next page once the session has ended', async () => {
+      await start('specialist');
+      await harness.navigateByUrl('/caseload');
+      store.end('ended');
+      await harness.navigateByUrl('/referrals');
+      expect(url()).toBe('/sign-in?returnTo=%2Freferrals');
+    });
+
     it('answers an unknown address with a page-not-found page inside the shell', async () => {
+      await start('specialist');
       await harness.navigateByUrl('/no/such/page');
-      const root: HTMLElement = harness.fixture.nativeElement;
-      expect(root.querySelector('lib-shell-layout lib-not-found-page')).not.toBeNull();
-      expect(root.querySelector('h1')?.textContent).toBe('Page not found');
+      expect(root().querySelector('lib-shell-layout lib-not-found-page')).not.toBeNull();
+      expect(root().querySelector('h1')?.textContent).toBe('Page not found');
       expect(TestBed.inject(Title).getTitle()).toBe('Page not found · Waypoint');
     });
   });

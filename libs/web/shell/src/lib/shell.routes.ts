@@ -1,4 +1,8 @@
+import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
+import type { Permission } from '@waypoint/shared-contracts';
+import { permissionGuard, SessionStore, signedInGuard, signedOutGuard } from '@waypoint/web-auth';
+import { NAV_ITEMS, startPathFor } from './layout/nav-items';
 import type { PlaceholderPageData } from './pages/placeholder-page';
 
 // Every page, the layout included, is a lazy chunk, so the first load carries only the app
@@ -6,20 +10,41 @@ import type { PlaceholderPageData } from './pages/placeholder-page';
 // bound to inputs (withComponentInputBinding); feature libs will replace them with loadChildren.
 const placeholderPage = () => import('./pages/placeholder-page').then((m) => m.PlaceholderPage);
 
+/** A destination's guard asks exactly what its navigation item asks, so the two never disagree. */
+function allowedFor(path: string): Permission[] {
+  const item = NAV_ITEMS.find((candidate) => candidate.path === path);
+  if (!item) throw new Error(`No navigation item for ${path}`);
+  return [...item.anyOf];
+}
+
 export const shellRoutes: Routes = [
   {
     path: 'sign-in',
     title: $localize`:Page title:Sign in`,
+    canActivate: [signedOutGuard],
     loadComponent: () => import('./sign-in/sign-in-page').then((m) => m.SignInPage),
   },
   {
     path: '',
     loadComponent: () => import('./layout/shell-layout').then((m) => m.ShellLayout),
+    // Child guards too: the session can end while someone moves between pages of the shell.
+    canActivate: [signedInGuard],
+    canActivateChild: [signedInGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'caseload' },
+      {
+        path: '',
+        pathMatch: 'full',
+        // Redirects run before guards: someone signed out goes straight to sign in, without a
+        // returnTo, and comes back here afterwards to be sent to their start page.
+        redirectTo: () => {
+          const store = inject(SessionStore);
+          return store.signedIn() ? startPathFor(store.permissions()) : '/sign-in';
+        },
+      },
       {
         path: 'caseload',
         title: $localize`:Page title:Caseload`,
+        canActivate: [permissionGuard(...allowedFor('caseload'))],
         loadComponent: placeholderPage,
         data: {
           icon: 'groups',
@@ -32,6 +57,7 @@ export const shellRoutes: Routes = [
       {
         path: 'supervision',
         title: $localize`:Page title:Supervision`,
+        canActivate: [permissionGuard(...allowedFor('supervision'))],
         loadComponent: placeholderPage,
         data: {
           icon: 'supervisor_account',
@@ -44,6 +70,7 @@ export const shellRoutes: Routes = [
       {
         path: 'referrals',
         title: $localize`:Page title:Referrals`,
+        canActivate: [permissionGuard(...allowedFor('referrals'))],
         loadComponent: placeholderPage,
         data: {
           icon: 'forward_to_inbox',
@@ -56,6 +83,7 @@ export const shellRoutes: Routes = [
       {
         path: 'reports',
         title: $localize`:Page title:Reports`,
+        canActivate: [permissionGuard(...allowedFor('reports'))],
         loadComponent: placeholderPage,
         data: {
           icon: 'bar_chart',
@@ -68,14 +96,23 @@ export const shellRoutes: Routes = [
       {
         path: 'admin',
         title: $localize`:Page title:Admin`,
-        loadComponent: placeholderPage,
-        data: {
-          icon: 'admin_panel_settings',
-          heading: $localize`:Page title:Admin`,
-          description: $localize`Users, teams, and the provider directory for your program.`,
-          emptyHeading: $localize`Nothing to manage yet`,
-          emptyMessage: $localize`Users, teams, and the organizations you refer to will be managed here.`,
-        } satisfies PlaceholderPageData,
+        canActivate: [permissionGuard(...allowedFor('admin'))],
+        loadChildren: () => import('@waypoint/web-admin').then((m) => m.adminRoutes),
+      },
+      {
+        path: 'account/sessions',
+        title: $localize`:Page title:Your sessions`,
+        loadComponent: () => import('./account/sessions-page').then((m) => m.SessionsPage),
+      },
+      {
+        path: 'account/password',
+        title: $localize`:Page title:Change password`,
+        loadComponent: () => import('./account/password-page').then((m) => m.PasswordPage),
+      },
+      {
+        path: 'not-allowed',
+        title: $localize`:Page title:Not available to you`,
+        loadComponent: () => import('./pages/not-allowed-page').then((m) => m.NotAllowedPage),
       },
       {
         path: '**',

@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashPassword, passwordProblem, verifyPassword } from '@waypoint/api-credentials';
 import { ValidationProblemException } from '@waypoint/api-http';
@@ -19,8 +19,10 @@ export class PasswordChangeService {
   async change(user: AuthContext, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.accounts.byId(user.userId);
     if (!account || !(await verifyPassword(account.passwordHash, currentPassword))) {
+      // A field error, not 401: the caller is signed in, only this answer is wrong. It still
+      // counts toward the lockout, so a stolen session cannot guess the password freely.
       if (account) await this.accounts.recordFailure(account.id);
-      throw new UnauthorizedException('The current password is not right.');
+      throw new ValidationProblemException({ currentPassword: ['The current password is not right.'] });
     }
     const problem = passwordProblem(newPassword, { email: account.email });
     if (problem) throw new ValidationProblemException({ newPassword: [problem] });

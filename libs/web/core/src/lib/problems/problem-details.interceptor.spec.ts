@@ -87,4 +87,17 @@ describe('problemDetailsInterceptor', () => {
     expect(open).not.toHaveBeenCalled();
     expect(errors).toHaveLength(1);
   });
+
+  it('leaves a 401 to the session handling, which ends on the sign-in page with its own message', async () => {
+    const open = jest.spyOn(TestBed.inject(MatSnackBar), 'openFromComponent');
+    http.get('/api/v1/participants').subscribe({ error: (e) => errors.push(e) });
+    backend.expectOne('/api/v1/participants').flush(
+      { type: ProblemType.unauthorized, title: 'Unauthorized', status: 401, detail: 'Your session has ended.' },
+      { status: 401, statusText: 'Unauthorized', headers: problemHeaders },
+    );
+    await settle();
+
+    expect(open).not.toHaveBeenCalled();
+    expect(errors).toHaveLength(1);
+  });
 });

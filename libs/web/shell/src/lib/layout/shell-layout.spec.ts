@@ -1,12 +1,17 @@
 import { BreakpointObserver, BreakpointState } from '@angular/cdk/layout';
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatSidenavHarness } from '@angular/material/sidenav/testing';
 import { provideRouter } from '@angular/router';
+import { Role } from '@waypoint/shared-contracts';
+import { SessionStore } from '@waypoint/web-auth';
 import { ThemeService } from '@waypoint/web-core';
 import { BehaviorSubject, map } from 'rxjs';
 import { NAV_ITEMS } from './nav-items';
+import { fakeSessionStore, sessionUser } from '../testing/fake-session-store';
 import { ShellLayout } from './shell-layout';
 
 @Component({ template: '' })
@@ -17,11 +22,14 @@ describe('ShellLayout', () => {
   let fixture: ComponentFixture<ShellLayout>;
   let element: HTMLElement;
 
-  async function render(isDesktop: boolean): Promise<void> {
+  async function render(isDesktop: boolean, role: Role = 'supervisor'): Promise<void> {
     desktop = new BehaviorSubject(isDesktop);
     TestBed.configureTestingModule({
       providers: [
         provideRouter(NAV_ITEMS.map((item) => ({ path: item.path, component: Blank }))),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SessionStore, useValue: fakeSessionStore(sessionUser(role, { displayName: 'Maria Delgado' })) },
         {
           provide: BreakpointObserver,
           useValue: {
@@ -39,31 +47,42 @@ describe('ShellLayout', () => {
   const sidenav = () => TestbedHarnessEnvironment.loader(fixture).getHarness(MatSidenavHarness);
   const menuButton = () => element.querySelector<HTMLButtonElement>('.menu-button');
 
-  it('lists the five destinations in the main navigation', async () => {
-    await render(true);
-    const links = [...element.querySelectorAll<HTMLAnchorElement>('mat-nav-list a[mat-list-item]')];
+  const navLinks = () => [...element.querySelectorAll<HTMLAnchorElement>('mat-nav-list a[mat-list-item]')];
+
+  it('lists the destinations a supervisor may use, with icons', async () => {
+    await render(true, 'supervisor');
+    const links = navLinks();
 
     expect(links.map((link) => link.querySelector('[matListItemTitle]')?.textContent)).toEqual([
       'Caseload',
       'Supervision',
       'Referrals',
       'Reports',
-      'Admin',
     ]);
     expect(links.map((link) => link.querySelector('mat-icon')?.textContent)).toEqual([
       'groups',
       'supervisor_account',
       'forward_to_inbox',
       'bar_chart',
-      'admin_panel_settings',
     ]);
-    expect(links.map((link) => link.getAttribute('href'))).toEqual([
-      '/caseload',
-      '/supervision',
-      '/referrals',
-      '/reports',
-      '/admin',
-    ]);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/supervision', '/referrals', '/reports']);
+  });
+
+  it.each([
+    ['specialist', ['/caseload', '/referrals']],
+    ['clinician', ['/referrals']],
+    ['admin', ['/reports', '/admin']],
+  ] as const)('shows a %s only their destinations', async (role, hrefs) => {
+    await render(true, role);
+    expect(navLinks().map((link) => link.getAttribute('href'))).toEqual(hrefs);
+  });
+
+  it('names the signed-in person on the account menu button, with their role', async () => {
+    await render(true, 'supervisor');
+    const trigger = element.querySelector<HTMLButtonElement>('lib-user-menu button');
+    expect(trigger?.textContent).toContain('Maria Delgado');
+    expect(trigger?.getAttribute('aria-label')).toBe('Maria Delgado, Supervisor: account menu');
+    expect(element.querySelector('a[href="/sign-in"]')).toBeNull();
   });
 
   it('has banner, navigation and main landmarks and a skip link that moves focus to main', async () => {

@@ -1,17 +1,20 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, linkedSignal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { SessionStore } from '@waypoint/web-auth';
 import { ThemeService } from '@waypoint/web-core';
 import { Logo } from '@waypoint/web-ui';
 import { map } from 'rxjs';
-import { NAV_ITEMS } from './nav-items';
+import { IdleWatcher } from '../session/idle-watcher';
+import { navItemsFor } from './nav-items';
+import { UserMenu } from './user-menu';
 
 /** From this width the navigation stays open beside the content (Material 3's "expanded" size). */
 export const DESKTOP_QUERY = '(min-width: 840px)';
@@ -22,7 +25,6 @@ export const DESKTOP_QUERY = '(min-width: 840px)';
   imports: [
     MatToolbar,
     MatIconButton,
-    MatButton,
     MatIcon,
     MatTooltip,
     MatSidenavContainer,
@@ -36,7 +38,10 @@ export const DESKTOP_QUERY = '(min-width: 840px)';
     RouterLinkActive,
     RouterOutlet,
     Logo,
+    UserMenu,
   ],
+  // One idle watcher per signed-in frame: it lives exactly as long as the shell is shown.
+  providers: [IdleWatcher],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.scss',
@@ -44,7 +49,10 @@ export const DESKTOP_QUERY = '(min-width: 840px)';
 export class ShellLayout {
   readonly #breakpoints = inject(BreakpointObserver);
   protected readonly theme = inject(ThemeService);
-  protected readonly navItems = NAV_ITEMS;
+  readonly #store = inject(SessionStore);
+
+  /** Only the destinations the signed-in person's role may use. */
+  protected readonly navItems = computed(() => navItemsFor(this.#store.permissions()));
 
   /** Whether the window is wide enough to keep the navigation open beside the content. */
   protected readonly isDesktop = toSignal(
@@ -65,6 +73,10 @@ export class ShellLayout {
   );
 
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  constructor() {
+    inject(IdleWatcher).start();
+  }
 
   protected toggleMenu(): void {
     this.#menuOpen.update((open) => !open);

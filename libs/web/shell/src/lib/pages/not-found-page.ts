@@ -13,7 +13,7 @@ import { EmptyState, PageHeader } from '@waypoint/web-ui';
     <lib-empty-state icon="wrong_location" i18n-heading heading="There is nothing at this address">
       <ng-container i18n>The link may be mistyped, or the page may have moved.</ng-container>
       <div emptyStateActions>
-        <a matButton="filled" routerLink="/caseload" i18n>Go to your caseload</a>
+        <a matButton="filled" routerLink="/" i18n>Go to your start page</a>
       </div>
     </lib-empty-state>
   `,

@@ -1,0 +1,2 @@
+// Only the routes: pages stay behind loadComponent so they remain lazy chunks.
+export * from './lib/admin.routes';

@@ -1,0 +1,158 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIcon } from '@angular/material/icon';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatProgressSpinner } from '@angular/material/progress-spinner';
+import { MatTableModule } from '@angular/material/table';
+import { ManagedUser, SessionStore, Team, UserCommand, UsersApi } from '@waypoint/web-auth';
+import { confirmAction, EmptyState, PageHeader, roleLabel } from '@waypoint/web-ui';
+import { filter, finalize, switchMap } from 'rxjs';
+import { commandText } from './user-commands';
+import { UserFormData, UserFormDialog, UserFormResult } from './user-form-dialog';
+
+/** Below this width the table keeps only the person, their status and the actions. */
+const NARROW_QUERY = '(max-width: 719.98px)';
+
+/** Program administrators manage who can sign in: add, edit, disable, reset two-step, sign out. */
+@Component({
+  selector: 'lib-users-page',
+  imports: [
+    PageHeader,
+    EmptyState,
+    MatTableModule,
+    MatButton,
+    MatIconButton,
+    MatIcon,
+    MatMenu,
+    MatMenuContent,
+    MatMenuItem,
+    MatMenuTrigger,
+    MatProgressSpinner,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './users-page.html',
+  styleUrl: './users-page.scss',
+})
+export class UsersPage {
+  readonly #api = inject(UsersApi);
+  readonly #dialog = inject(MatDialog);
+  readonly #me = inject(SessionStore);
+  readonly #breakpoints = inject(BreakpointObserver);
+
+  protected readonly users = signal<ManagedUser[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  /** Whether the first page has arrived (until then a spinner, not "no users"). */
+  protected readonly loaded = signal(false);
+  protected readonly loadingMore = signal(false);
+  protected readonly loadFailed = signal(false);
+  protected readonly teams = signal<readonly Team[]>([]);
+  /** The last outcome, for the polite live region above the table. */
+  protected readonly status = signal('');
+  /** The user whose command is running. */
+  protected readonly busyUserId = signal<string | null>(null);
+
+  readonly #narrow = toSignal(this.#breakpoints.observe(NARROW_QUERY), { initialValue: null });
+  protected readonly narrow = computed(() => this.#narrow()?.matches ?? this.#breakpoints.isMatched(NARROW_QUERY));
+  protected readonly columns = computed(() =>
+    this.narrow() ? ['person', 'status', 'actions'] : ['person', 'role', 'team', 'status', 'mfa', 'actions'],
+  );
+  protected readonly roleLabel = roleLabel;
+  protected readonly commands = commandText;
+
+  constructor() {
+    this.reload();
+    this.#api.teams().subscribe({ next: (teams) => this.teams.set(teams), error: () => this.teams.set([]) });
+  }
+
+  /** Starts the list again from the first page. */
+  protected reload(): void {
+    this.loaded.set(false);
+    this.loadFailed.set(false);
+    this.#api.list().subscribe({
+      next: (page) => {
+        this.users.set(page.items);
+        this.nextCursor.set(page.nextCursor);
+        this.loaded.set(true);
+      },
+      error: () => this.loadFailed.set(true),
+    });
+  }
+
+  protected loadMore(): void {
+    const cursor = this.nextCursor();
+    if (!cursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.#api
+      .list(cursor)
+      .pipe(finalize(() => this.loadingMore.set(false)))
+      .subscribe((page) => {
+        this.users.update((users) => [...users, ...page.items]);
+        this.nextCursor.set(page.nextCursor);
+      });
+  }
+
+  protected isMe(user: ManagedUser): boolean {
+    return user.id === this.#me.user()?.id;
+  }
+
+  protected actionsLabel(user: ManagedUser): string {
+    return $localize`:Menu button on a user row:Actions for ${user.displayName}:name:`;
+  }
+
+  protected openCreate(): void {
+    this.#openForm({ teams: this.teams() });
+  }
+
+  protected openEdit(user: ManagedUser): void {
+    this.#openForm({ user, teams: this.teams() });
+  }
+
+  protected run(user: ManagedUser, command: UserCommand): void {
+    const text = commandText(command, user);
+    confirmAction(this.#dialog, text.confirm)
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        switchMap(() => {
+          this.busyUserId.set(user.id);
+          return this.#api.run(user.id, command).pipe(finalize(() => this.busyUserId.set(null)));
+        }),
+      )
+      .subscribe((updated) => {
+        this.#replace(updated);
+        this.status.set(text.done);
+      });
+  }
+
+  #openForm(data: UserFormData): void {
+    this.#dialog
+      .open<UserFormDialog, UserFormData, UserFormResult>(UserFormDialog, {
+        data,
+        width: '520px',
+        maxWidth: 'calc(100vw - 32px)',
+        autoFocus: 'first-tabbable',
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        if ('reload' in result) {
+          this.reload();
+          return;
+        }
+        const known = this.users().some((user) => user.id === result.saved.id);
+        if (known) this.#replace(result.saved);
+        else this.users.update((users) => [result.saved, ...users]);
+        this.status.set(
+          known
+            ? $localize`Saved the changes to ${result.saved.displayName}:name:.`
+            : $localize`Added ${result.saved.displayName}:name:.`,
+        );
+      });
+  }
+
+  #replace(updated: ManagedUser): void {
+    this.users.update((users) => users.map((user) => (user.id === updated.id ? updated : user)));
+  }
+}

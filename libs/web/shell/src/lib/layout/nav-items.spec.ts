@@ -1,0 +1,34 @@
+import { ROLE_PERMISSIONS } from '@waypoint/shared-contracts';
+import { navItemsFor, startPathFor } from './nav-items';
+
+const pathsFor = (role: keyof typeof ROLE_PERMISSIONS) => navItemsFor(ROLE_PERMISSIONS[role]).map((item) => item.path);
+
+describe('navigation by permission', () => {
+  it('shows a specialist their caseload and referrals', () => {
+    expect(pathsFor('specialist')).toEqual(['caseload', 'referrals']);
+  });
+
+  it('adds supervision and reports for a supervisor', () => {
+    expect(pathsFor('supervisor')).toEqual(['caseload', 'supervision', 'referrals', 'reports']);
+  });
+
+  it('shows a clinician only referrals (received ones)', () => {
+    expect(pathsFor('clinician')).toEqual(['referrals']);
+  });
+
+  it('shows an admin reports (the audit trail) and admin, and no clinical pages', () => {
+    expect(pathsFor('admin')).toEqual(['reports', 'admin']);
+  });
+
+  it('shows nothing without permissions', () => {
+    expect(navItemsFor([])).toEqual([]);
+    expect(navItemsFor(['session:own'])).toEqual([]);
+  });
+
+  it('starts each role on its first destination, or its sessions page when it has none', () => {
+    expect(startPathFor(ROLE_PERMISSIONS.specialist)).toBe('/caseload');
+    expect(startPathFor(ROLE_PERMISSIONS.clinician)).toBe('/referrals');
+    expect(startPathFor(ROLE_PERMISSIONS.admin)).toBe('/reports');
+    expect(startPathFor(['session:own'])).toBe('/account/sessions');
+  });
+});
