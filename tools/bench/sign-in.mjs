@@ -25,7 +25,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'waypoint-bench-'));
 chmodSync(dataDir, 0o755);
 const port = await freePort();
 const server = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DATABASE_PORT: String(await freePort()), LOG_LEVEL: 'warn', SIGN_IN_REQUESTS_PER_MINUTE: '1000000' },
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DATABASE_PORT: String(await freePort()), LOG_LEVEL: 'warn', SIGN_IN_REQUESTS_PER_MINUTE: '100000' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let output = '';
@@ -34,7 +34,7 @@ const base = `http://127.0.0.1:${port}`;
 
 try {
   for (let i = 0; !output.includes('Waypoint is ready'); i++) {
-    if (i > 600) throw new Error(`server did not start:\n${output}`);
+    if (i > 600 || server.exitCode !== null) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const signIn = async () => {
