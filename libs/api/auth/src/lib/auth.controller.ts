@@ -16,7 +16,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import type { Request, Response } from 'express';
-import type { AuthContext } from './guard/auth-context';
+import { type AuthContext, sessionIdOf } from './guard/auth-context';
 import { CurrentUser, Public, RequirePermission } from './guard/route-declarations';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { SecondFactorDto, SignInDto } from './dto/sign-in.dto';
@@ -99,14 +99,14 @@ export class AuthController {
   @Post('sign-out')
   @HttpCode(204)
   async signOut(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: Response) {
-    await this.sessions.revoke(user.sessionId, 'signed-out');
+    await this.sessions.revoke(sessionIdOf(user), 'signed-out');
     clearSessionCookies(res, this.config.sessions);
   }
 
   @RequirePermission('session:own')
   @Get('me')
   async me(@CurrentUser() user: AuthContext) {
-    const session = await this.sessions.findActive(user.sessionId, user.userId);
+    const session = await this.sessions.findActive(sessionIdOf(user), user.userId);
     return { user: await this.profiles.forUser(user.userId), session: { id: user.sessionId, idleExpiresAt: session?.idleExpiresAt, expiresAt: session?.expiresAt } };
   }
 

@@ -4,6 +4,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import { DataSource } from 'typeorm';
 import { PgThrottlerStorage } from './throttling/pg-throttler.storage';
+import { ApiTokenStore } from './api-tokens/api-token.store';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './guard/auth.guard';
 import { SessionStore } from './session/session.store';
@@ -24,8 +26,8 @@ import { SignInService } from './sign-in/sign-in.service';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [SessionStore, AccountStore, SignInService, ProfileQuery, PasswordChangeService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, ApiTokensController],
+  providers: [SessionStore, ApiTokenStore, AccountStore, SignInService, ProfileQuery, PasswordChangeService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionStore],
 })
 export class AuthModule {}

@@ -7,7 +7,15 @@ export interface AuthContext {
   role: Role;
   teamId: string | null;
   organizationId: string | null;
-  sessionId: string;
+  /** The dashboard session; null for a script calling with a personal API token. */
+  sessionId: string | null;
+  via: 'session' | 'api-token';
+}
+
+/** The session of a caller on routes that only make sense for a person in the dashboard. */
+export function sessionIdOf(auth: AuthContext): string {
+  if (!auth.sessionId) throw new Error('A session-only route was reached without a session');
+  return auth.sessionId;
 }
 
 /** The request field the guard fills; read it through `@CurrentUser()`. */

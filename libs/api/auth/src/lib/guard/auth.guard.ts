@@ -14,6 +14,7 @@ import { type AccessClaims, verifyToken } from '../session/access-token';
 import { cookieNames, CSRF_HEADER, readCookie } from '../session/auth-cookies';
 import { csrfTokenMatches } from '../session/csrf';
 import { SessionStore } from '../session/session.store';
+import { ApiTokenStore } from '../api-tokens/api-token.store';
 import { AUTH_CONTEXT, type AuthContext } from './auth-context';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './route-declarations';
 
@@ -23,6 +24,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The global guard: deny unless the route says otherwise. In order:
  * 1. `@Public()` routes pass (sign-in, health).
  * 2. A route with no `@RequirePermission` is refused (a forgotten declaration fails closed).
+ *    (A personal API token in `Authorization: Bearer` replaces steps 3 and 4; see allowApiToken.)
  * 3. The access token (HttpOnly cookie; HS256 only; iss, aud, exp, nbf checked) must name a
  *    session that is live in the database: logout, disable and "sign out everywhere" apply at once.
  * 4. State-changing requests must carry the session's CSRF token.
@@ -33,6 +35,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionStore,
+    private readonly apiTokens: ApiTokenStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +46,8 @@ export class AuthGuard implements CanActivate {
     if (!permission) throw new ForbiddenException('This route declares no permission, so nobody may call it.');
 
     const request = context.switchToHttp().getRequest<Request & { [AUTH_CONTEXT]?: AuthContext }>();
+    const authorization = request.headers.authorization;
+    if (authorization?.startsWith('Bearer ')) return this.allowApiToken(request, authorization.slice(7).trim(), permission);
     const secret = this.config.secrets.jwtSecret;
     const token = readCookie(request, cookieNames(this.config.sessions).access);
     const claims = token ? verifyToken<AccessClaims>(secret, token, 'access') : undefined;
@@ -61,8 +66,31 @@ export class AuthGuard implements CanActivate {
       teamId: session.teamId,
       organizationId: session.organizationId,
       sessionId: session.sessionId,
+      via: 'session',
     };
     await this.sessions.touch(session.sessionId);
+    return true;
+  }
+
+  /**
+   * Scripts and integrations: a personal API token in `Authorization: Bearer`. No CSRF check
+   * (a browser never attaches this header on its own). The token's role and the user's current
+   * role must both hold the permission, and tokens never manage sessions or passwords.
+   */
+  private async allowApiToken(request: Request & { [AUTH_CONTEXT]?: AuthContext }, token: string, permission: Permission) {
+    const caller = await this.apiTokens.authenticate(token);
+    if (!caller) throw new UnauthorizedException('The API token is not valid, has expired or was revoked.');
+    const allowed = permission !== 'session:own' && roleCan(caller.role, permission) && roleCan(caller.tokenRole, permission);
+    if (!allowed) throw new ForbiddenException('This API token does not allow this.');
+    request[AUTH_CONTEXT] = {
+      userId: caller.userId,
+      programId: caller.programId,
+      role: caller.role,
+      teamId: caller.teamId,
+      organizationId: caller.organizationId,
+      sessionId: null,
+      via: 'api-token',
+    };
     return true;
   }
 }

@@ -33,6 +33,6 @@ export class PasswordChangeService {
       user.userId,
       await hashPassword(newPassword),
     ]);
-    await this.sessions.revokeAllForUser(user.userId, 'password-changed', user.sessionId);
+    await this.sessions.revokeAllForUser(user.userId, 'password-changed', user.sessionId ?? undefined);
   }
 }

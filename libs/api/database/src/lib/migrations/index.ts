@@ -1,9 +1,15 @@
 import { Foundation1763700000000 } from './1763700000000-foundation';
 import { Identity1763800000000 } from './1763800000000-identity';
 import { RateLimits1763900000000 } from './1763900000000-rate-limits';
+import { ApiTokens1764000000000 } from './1764000000000-api-tokens';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
  * harness run exactly the same set. Create new ones with `npm run db:migration:create -- name`.
  */
-export const migrations = [Foundation1763700000000, Identity1763800000000, RateLimits1763900000000];
+export const migrations = [
+  Foundation1763700000000,
+  Identity1763800000000,
+  RateLimits1763900000000,
+  ApiTokens1764000000000,
+];
