@@ -80,6 +80,30 @@ describe('sessions: tokens, rotation, revocation, CSRF', () => {
     await session.agent.get('/api/v1/auth/me').expect(401);
   });
 
+  it('ends the session at its absolute limit even while it is in use', async () => {
+    const session = await signIn(app, await newUser());
+    await database.owner.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE id = (SELECT id FROM auth_sessions ORDER BY created_at DESC LIMIT 1)`);
+    await session.agent.get('/api/v1/auth/me').expect(401);
+  });
+
+  it('extends the idle deadline with use, writing at most every 30 seconds', async () => {
+    const user = await newUser();
+    const session = await signIn(app, user);
+    const read = async () =>
+      (await database.owner.query(`SELECT last_seen_at, idle_expires_at > now() + interval '14 minutes' AS extended FROM auth_sessions WHERE user_id = $1`, [user.id])).rows[0];
+    const fresh = await read();
+    await session.agent.get('/api/v1/auth/me').expect(200);
+    expect((await read()).last_seen_at).toEqual(fresh.last_seen_at); // seen moments ago: no write
+
+    await database.owner.query(
+      `UPDATE auth_sessions SET last_seen_at = now() - interval '5 minutes', idle_expires_at = now() + interval '10 minutes' WHERE user_id = $1`,
+      [user.id],
+    );
+    const me = await session.agent.get('/api/v1/auth/me').expect(200);
+    expect((await read()).extended).toBe(true);
+    expect(new Date(me.body.session.idleExpiresAt).getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('lists one’s own sessions and ends another one, but never someone else’s', async () => {
     const user = await newUser();
     const laptop = await signIn(app, user);

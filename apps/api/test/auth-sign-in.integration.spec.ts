@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { hash } from '@node-rs/argon2';
 import type { AppConfig } from '@waypoint/api-config';
 import { currentTotpCode } from '@waypoint/api-credentials';
 import { createTestDatabase, createTestProgram, createTestUser, testConfig, type TestDatabase } from '@waypoint/api-testing';
@@ -79,6 +80,16 @@ describe('sign-in: password, then a second factor', () => {
     await attempt(user.password).expect(401);
     const { rows } = await database.owner.query(`SELECT locked_until > now() + interval '10 minutes' AS locked FROM users WHERE id = $1`, [user.id]);
     expect(rows[0].locked).toBe(true);
+  });
+
+  it('upgrades a hash made with weaker argon2 parameters at the next sign-in', async () => {
+    const user = await newUser();
+    const weak = await hash(user.password, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await database.owner.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, weak]);
+    await request(app.getHttpServer()).post('/api/v1/auth/sign-in').send({ email: user.email, password: user.password }).expect(200);
+    const { rows } = await database.owner.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
+    expect(rows[0].password_hash.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
+    await request(app.getHttpServer()).post('/api/v1/auth/sign-in').send({ email: user.email, password: user.password }).expect(200);
   });
 
   it('never signs in a disabled account', async () => {

@@ -56,6 +56,15 @@ describe('user administration', () => {
     expect((await admin.agent.get(`/api/v1/users/${user.id}`)).body.displayName).toBe('Renamed');
   });
 
+  it('changing a user’s role ends their open sessions, so the new role applies at once', async () => {
+    const user = await newUser();
+    const session = await signIn(app, user);
+    await session.agent.get('/api/v1/auth/me').expect(200);
+    const changed = await admin.agent.patch(`/api/v1/users/${user.id}`).set('X-CSRF-Token', admin.csrf).send({ role: 'supervisor', version: 1 }).expect(200);
+    expect(changed.body.role).toBe('supervisor');
+    await session.agent.get('/api/v1/auth/me').expect(401);
+  });
+
   it('disabling a user ends their open session at once', async () => {
     const user = await newUser();
     const session = await signIn(app, user);

@@ -5,3 +5,4 @@ export * from './lib/guard/route-inventory';
 export * from './lib/session/access-token';
 export * from './lib/session/auth-cookies';
 export * from './lib/session/csrf';
+export * from './lib/session/session.store';

@@ -106,8 +106,8 @@ export class AuthController {
   @RequirePermission('session:own')
   @Get('me')
   async me(@CurrentUser() user: AuthContext) {
-    const session = await this.sessions.findActive(sessionIdOf(user), user.userId);
-    return { user: await this.profiles.forUser(user.userId), session: { id: user.sessionId, idleExpiresAt: session?.idleExpiresAt, expiresAt: session?.expiresAt } };
+    // The guard already read the session; no second lookup.
+    return { user: await this.profiles.forUser(user.userId), session: { id: sessionIdOf(user), ...user.sessionExpiry } };
   }
 
   @RequirePermission('session:own')

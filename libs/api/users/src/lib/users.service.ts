@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthContext } from '@waypoint/api-auth';
+import { type AuthContext, SessionStore } from '@waypoint/api-auth';
 import { hashPassword } from '@waypoint/api-credentials';
 import { updateReturning } from '@waypoint/api-database';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,10 @@ import { decodeCursor, encodeCursor, USER_VIEW_COLUMNS, USER_VIEW_FROM, type Use
  */
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionStore,
+  ) {}
 
   async list(admin: AuthContext, limit = 25, cursor?: string): Promise<{ items: UserView[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : undefined;
@@ -65,7 +68,7 @@ export class UsersService {
       const current = await this.get(admin, id); // 404 when it is not there (or not ours)
       throw new ConflictException(`This user was changed by someone else (now version ${current.version}); reload and try again.`);
     }
-    if (dto.role !== undefined) await this.endSessions(id, 'role-changed');
+    if (dto.role !== undefined) await this.sessions.endEverySession(id, 'role-changed');
     return this.get(admin, id);
   }
 
@@ -77,7 +80,7 @@ export class UsersService {
       [id, admin.programId, status],
     );
     if (updated.length === 0) throw new NotFoundException('No such user.');
-    if (status === 'disabled') await this.endSessions(id, 'account-disabled');
+    if (status === 'disabled') await this.sessions.endEverySession(id, 'account-disabled');
     return this.get(admin, id);
   }
 
@@ -91,22 +94,14 @@ export class UsersService {
       );
       await tx.query(`UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [id]);
     });
-    await this.endSessions(id, 'mfa-reset');
+    await this.sessions.endEverySession(id, 'mfa-reset');
     return this.get(admin, id);
   }
 
   async signOutEverywhere(admin: AuthContext, id: string): Promise<UserView> {
     await this.get(admin, id);
-    await this.endSessions(id, 'signed-out-everywhere');
+    await this.sessions.endEverySession(id, 'signed-out-everywhere');
     return this.get(admin, id);
-  }
-
-  /** Revokes every session and refuses any token minted before now, on every replica at once. */
-  private async endSessions(userId: string, reason: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET sessions_valid_after = now() WHERE id = $1`, [userId]);
-      await tx.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
-    });
   }
 
   private async assertTeamAndOrganization(admin: AuthContext, teamId?: string, organizationId?: string): Promise<void> {

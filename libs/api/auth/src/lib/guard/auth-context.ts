@@ -10,6 +10,8 @@ export interface AuthContext {
   /** The dashboard session; null for a script calling with a personal API token. */
   sessionId: string | null;
   via: 'session' | 'api-token';
+  /** The session's deadlines as the guard read them (absent for API tokens). */
+  sessionExpiry?: { idleExpiresAt: Date; expiresAt: Date };
 }
 
 /** The session of a caller on routes that only make sense for a person in the dashboard. */

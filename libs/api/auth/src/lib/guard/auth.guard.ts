@@ -67,8 +67,9 @@ export class AuthGuard implements CanActivate {
       organizationId: session.organizationId,
       sessionId: session.sessionId,
       via: 'session',
+      sessionExpiry: { idleExpiresAt: session.idleExpiresAt, expiresAt: session.expiresAt },
     };
-    await this.sessions.touch(session.sessionId);
+    if (session.dueForTouch) await this.sessions.touch(session.sessionId);
     return true;
   }
 

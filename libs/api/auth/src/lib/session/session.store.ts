@@ -15,6 +15,8 @@ export interface ActiveSession {
   organizationId: string | null;
   idleExpiresAt: Date;
   expiresAt: Date;
+  /** Whether the idle deadline is due to be extended (last extended over 30 seconds ago). */
+  dueForTouch: boolean;
 }
 
 export type RotateOutcome =
@@ -60,7 +62,8 @@ export class SessionStore {
   async findActive(sessionId: string, userId: string): Promise<ActiveSession | undefined> {
     const [row] = await this.db.query(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.program_id AS "programId", u.role, u.team_id AS "teamId",
-              u.organization_id AS "organizationId", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt"
+              u.organization_id AS "organizationId", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt",
+              s.last_seen_at < now() - interval '30 seconds' AS "dueForTouch"
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
           AND s.idle_expires_at > now() AND u.status = 'active' AND s.created_at > u.sessions_valid_after`,
@@ -69,7 +72,10 @@ export class SessionStore {
     return row as ActiveSession | undefined;
   }
 
-  /** Extends the idle deadline; written at most every 30 seconds per session to spare the database. */
+  /**
+   * Extends the idle deadline. Callers check `dueForTouch` first, so most requests cost one
+   * query (the session lookup) and the write happens at most every 30 seconds per session.
+   */
   async touch(sessionId: string): Promise<void> {
     await this.db.query(
       `UPDATE auth_sessions SET last_seen_at = now(), idle_expires_at = least(now() + $2::interval, expires_at)
@@ -108,7 +114,21 @@ export class SessionStore {
     return this.revokeWith(this.db.manager, sessionId, reason);
   }
 
-  /** Ends every session of a user (password change, disable, "sign out everywhere"), optionally but one. */
+  /**
+   * Ends every session of a user, on every replica at once: revokes the open ones and refuses
+   * any session created before now (disable, role change, MFA reset, "sign out everywhere").
+   */
+  async endEverySession(userId: string, reason: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE users SET sessions_valid_after = now() WHERE id = $1`, [userId]);
+      await tx.query(
+        `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
+        [userId, reason],
+      );
+    });
+  }
+
+  /** Ends every session of a user but, optionally, the caller's own (password change). */
   async revokeAllForUser(userId: string, reason: string, keepSessionId?: string): Promise<number> {
     const rows = await updateReturning<Record<string, unknown>>(
       this.db,
