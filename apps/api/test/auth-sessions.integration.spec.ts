@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@waypoint/api-config';
 import { signToken } from '@waypoint/api-auth';
@@ -29,7 +30,9 @@ describe('sessions: tokens, rotation, revocation, CSRF', () => {
   });
 
   it('rotates the refresh token on every use and revokes the session when an old one comes back', async () => {
-    const session = await signIn(app, await newUser());
+    const user = await newUser();
+    const session = await signIn(app, user);
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
     const firstRefresh = session.cookies['wp_rt'].value;
     const rotated = await request(app.getHttpServer()).post('/api/v1/auth/refresh').set('Cookie', `wp_rt=${firstRefresh}`).expect(200);
     const next = cookiesOf(rotated);
@@ -42,6 +45,10 @@ describe('sessions: tokens, rotation, revocation, CSRF', () => {
     await request(app.getHttpServer()).post('/api/v1/auth/refresh').set('Cookie', `wp_rt=${next['wp_rt'].value}`).expect(401);
     const { rows } = await database.owner.query(`SELECT revoked_reason FROM auth_sessions WHERE user_id = (SELECT user_id FROM auth_sessions ORDER BY created_at DESC LIMIT 1)`);
     expect(rows.map((r) => r.revoked_reason)).toContain('refresh-token-reuse');
+    // Recorded as a security event, once, naming the user.
+    const events = warnings.mock.calls.map(([fields]) => fields).filter((fields) => fields?.securityEvent === 'refresh-token-reuse');
+    expect(events).toEqual([expect.objectContaining({ actorId: user.id })]);
+    warnings.mockRestore();
   });
 
   it('refuses alg:none, a foreign signature, an expired token and an MFA challenge used as access', async () => {

@@ -1,38 +1,102 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { routeInventory, type RouteDeclaration } from '@waypoint/api-auth';
 import type { AppConfig } from '@waypoint/api-config';
-import { createTestDatabase, createTestProgram, createTestUser, testConfig, type TestDatabase } from '@waypoint/api-testing';
-import { type Permission, Roles, roleCan } from '@waypoint/shared-contracts';
+import {
+  createTestDatabase,
+  createTestParticipant,
+  createTestProgram,
+  createTestTeam,
+  createTestUser,
+  testConfig,
+  type TestDatabase,
+} from '@waypoint/api-testing';
+import { type Permission, type Role, Roles, roleCan } from '@waypoint/shared-contracts';
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
 import { createApp } from '../src/app/create-app';
 import { signIn } from './auth.helpers';
 
 /**
- * Every registered route × every role, generated from the routes themselves (a new route joins
- * the matrix without anyone listing it). A role without the route's permission gets 403; a role
- * with it gets past the guard; an id from another program, or no such id, is 404, never 403.
+ * Every registered route × every role × (own object, another team's or program's object, an id
+ * that does not exist), generated from the routes themselves: a new route joins the matrix
+ * without anyone listing it, and a new route with an id fails here until it says which objects
+ * are "own" and "other" for it. Expected:
+ * - without the route's permission: 403, whatever the object;
+ * - with it: the own object is reached (2xx, or 409 when an earlier row of the matrix already
+ *   changed it), another team's or program's object is 404, a missing id is 404: never a 403
+ *   that would confirm the object exists.
  */
 describe('authorization matrix', () => {
   let database: TestDatabase;
   let app: NestExpressApplication;
   let config: AppConfig;
   let sessions: Record<string, Awaited<ReturnType<typeof signIn>>>;
-  let foreignUserId: string;
+  /** A second session of each role's user: the "own" object of the end-a-session route. */
+  const secondSessions: Record<string, string> = {};
+  const objects: Record<string, string> = {};
   const missingId = '00000000-0000-4000-8000-000000000000';
-  /** Well-formed bodies, so an id route reaches its lookup (a bad body is 400 before any lookup). */
-  const sampleBodies: Record<string, object> = { 'PATCH /users/:id': { version: 1 } };
+  /** Well-formed bodies, so a route reaches its lookup (a bad body is 400 before any lookup). */
+  const sampleBodies: Record<string, object> = {
+    'PATCH /users/:id': { version: 1 },
+    'POST /break-glass': { participantId: missingId, reason: 'Matrix test: a reason long enough.' },
+  };
+
+  /** Which objects count as "own" and "other" for a route with an id; undefined = not declared. */
+  function objectsFor(route: RouteDeclaration, role: Role): { own: string; other: string } | undefined {
+    if (route.path.startsWith('/users/:id')) return { own: objects['spareUser'], other: objects['foreignUser'] };
+    switch (route.path) {
+      case '/api-tokens/:id/revoke':
+        return { own: objects['token'], other: objects['foreignToken'] };
+      case '/auth/sessions/:id':
+        return { own: secondSessions[role], other: objects['spareUserSession'] };
+      case '/participants/:id':
+        return { own: objects['ownParticipant'], other: objects['otherTeamParticipant'] };
+      case '/break-glass/participants/:id':
+        return { own: objects['grantedParticipant'], other: objects['otherTeamParticipant'] };
+      case '/break-glass/grants/:id/acknowledge':
+        return { own: objects['pendingGrant'], other: objects['foreignGrant'] };
+      default:
+        return undefined;
+    }
+  }
 
   beforeAll(async () => {
     database = await createTestDatabase();
     config = testConfig();
     app = await createApp(config, database.appUrl);
     await app.init();
-    const programId = await createTestProgram(database.owner);
+    const owner = database.owner;
+    const key = config.secrets.encryptionKey;
+    const programId = await createTestProgram(owner);
+    const teamId = await createTestTeam(owner, programId);
+    const otherTeamId = await createTestTeam(owner, programId);
     sessions = {};
+    const users: Record<string, string> = {};
     for (const role of Roles) {
-      sessions[role] = await signIn(app, await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role }));
+      const user = await createTestUser(owner, key, { programId, role, teamId: role === 'specialist' || role === 'supervisor' ? teamId : undefined });
+      users[role] = user.id;
+      sessions[role] = await signIn(app, user);
+      const second = await signIn(app, user, 1);
+      secondSessions[role] = (await second.agent.get('/api/v1/auth/me').expect(200)).body.session.id;
     }
-    const otherProgram = await createTestProgram(database.owner);
-    foreignUserId = (await createTestUser(database.owner, config.secrets.encryptionKey, { programId: otherProgram, role: 'specialist' })).id;
+    await owner.query(`UPDATE teams SET supervisor_id = $2 WHERE id = $1`, [teamId, users['supervisor']]);
+    const spare = await createTestUser(owner, key, { programId, role: 'specialist' });
+    objects['spareUser'] = spare.id;
+    objects['spareUserSession'] = (await (await signIn(app, spare)).agent.get('/api/v1/auth/me').expect(200)).body.session.id;
+    const otherTeamSpecialist = await createTestUser(owner, key, { programId, role: 'specialist', teamId: otherTeamId });
+    objects['ownParticipant'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
+    objects['otherTeamParticipant'] = await createTestParticipant(owner, programId, { assignTo: otherTeamSpecialist.id });
+    objects['grantedParticipant'] = await createTestParticipant(owner, programId, { assignTo: otherTeamSpecialist.id });
+    for (const role of ['supervisor', 'admin']) await grant(owner, programId, users[role], objects['grantedParticipant']);
+    objects['pendingGrant'] = await grant(owner, programId, spare.id, objects['otherTeamParticipant']);
+    objects['token'] = await token(owner, programId, spare.id, users['admin']);
+
+    const otherProgram = await createTestProgram(owner);
+    const foreignUser = await createTestUser(owner, key, { programId: otherProgram, role: 'supervisor' });
+    objects['foreignUser'] = foreignUser.id;
+    objects['foreignToken'] = await token(owner, otherProgram, foreignUser.id, foreignUser.id);
+    const foreignParticipant = await createTestParticipant(owner, otherProgram);
+    objects['foreignGrant'] = await grant(owner, otherProgram, foreignUser.id, foreignParticipant);
   });
 
   afterAll(async () => {
@@ -56,24 +120,60 @@ describe('authorization matrix', () => {
   }
 
   it('covers every guarded route', () => {
-    expect(guarded().length).toBeGreaterThanOrEqual(13);
+    expect(guarded().length).toBeGreaterThanOrEqual(18);
   });
 
-  it.each(Roles)('as %s: 403 without the permission, past the guard with it; ids never leak', async (role) => {
-    const outcomes: string[] = [];
+  it('declares own and other objects for every route with an id', () => {
+    const undeclared = guarded().filter((route) => route.path.includes(':') && !objectsFor(route, 'admin'));
+    expect(undeclared.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+
+  it.each(Roles)('as %s: 403 without the permission; with it, own objects reached, others and missing ids 404', async (role) => {
+    const wrong: string[] = [];
+    const check = (label: string, status: number, ok: (status: number) => boolean, expected: string) => {
+      if (!ok(status)) wrong.push(`${label}: expected ${expected}, got ${status}`);
+    };
     for (const route of guarded()) {
+      const label = `${route.method} ${route.path}`;
       const allowed = roleCan(role, route.permission as Permission);
-      const hasId = route.path.includes(':');
-      const missing = await call(role, route, missingId);
-      const expected = allowed ? (hasId ? 404 : 'not 401/403') : 403;
-      const status = missing.status;
-      const ok = expected === 'not 401/403' ? status !== 401 && status !== 403 && status < 500 : status === expected;
-      if (!ok) outcomes.push(`${route.method} ${route.path}: expected ${expected}, got ${status}`);
-      if (allowed && hasId && route.path.startsWith('/users')) {
-        const foreign = await call(role, route, foreignUserId);
-        if (foreign.status !== 404) outcomes.push(`${route.method} ${route.path} (other program): expected 404, got ${foreign.status}`);
+      const targets = objectsFor(route, role);
+      if (!targets) {
+        const status = (await call(role, route, missingId)).status;
+        if (allowed) check(label, status, (s) => s !== 401 && s !== 403 && s < 500, 'past the guard');
+        else check(label, status, (s) => s === 403, '403');
+        continue;
       }
+      const cases: [string, string, (status: number) => boolean, string][] = allowed
+        ? [
+            ['own', targets.own, (s) => (s >= 200 && s < 300) || s === 409, '2xx (or 409)'],
+            ['other', targets.other, (s) => s === 404, '404'],
+            ['missing', missingId, (s) => s === 404, '404'],
+          ]
+        : [
+            ['own', targets.own, (s) => s === 403, '403'],
+            ['other', targets.other, (s) => s === 403, '403'],
+            ['missing', missingId, (s) => s === 403, '403'],
+          ];
+      for (const [which, id, ok, expected] of cases) check(`${label} (${which})`, (await call(role, route, id)).status, ok, expected);
     }
-    expect(outcomes).toEqual([]);
+    expect(wrong).toEqual([]);
   });
 });
+
+async function grant(owner: Client, programId: string, userId: string, participantId: string): Promise<string> {
+  const { rows } = await owner.query(
+    `INSERT INTO break_glass_grants (program_id, user_id, participant_id, reason, expires_at)
+     VALUES ($1, $2, $3, 'Authorization matrix fixture', now() + interval '1 hour') RETURNING id`,
+    [programId, userId, participantId],
+  );
+  return rows[0].id;
+}
+
+async function token(owner: Client, programId: string, userId: string, createdBy: string): Promise<string> {
+  const { rows } = await owner.query(
+    `INSERT INTO api_tokens (program_id, user_id, name, role, token_hash, created_by, expires_at)
+     VALUES ($1, $2, 'Matrix fixture', 'specialist', $3, $4, now() + interval '1 day') RETURNING id`,
+    [programId, userId, randomUUID(), createdBy],
+  );
+  return rows[0].id;
+}

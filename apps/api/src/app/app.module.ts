@@ -4,6 +4,7 @@ import { type AppConfig, ConfigModule } from '@waypoint/api-config';
 import { AuthModule } from '@waypoint/api-auth';
 import { DatabaseModule } from '@waypoint/api-database';
 import { HealthModule } from '@waypoint/api-health';
+import { ParticipantsModule } from '@waypoint/api-participants';
 import { UsersModule } from '@waypoint/api-users';
 import { loggerOptions, ProblemDetailsFilter } from '@waypoint/api-http';
 import { LoggerModule } from 'nestjs-pino';
@@ -21,6 +22,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         UsersModule,
+        ParticipantsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -6,3 +6,4 @@ export * from './lib/session/access-token';
 export * from './lib/session/auth-cookies';
 export * from './lib/session/csrf';
 export * from './lib/session/session.store';
+export * from './lib/security/security-events';

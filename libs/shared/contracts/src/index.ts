@@ -2,3 +2,4 @@ export * from './lib/problem-details';
 export * from './lib/roles';
 export * from './lib/health';
 export * from './lib/permissions';
+export * from './lib/participants';

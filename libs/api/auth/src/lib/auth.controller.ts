@@ -30,6 +30,7 @@ import {
   setSessionCookies,
 } from './session/auth-cookies';
 import { csrfTokenFor } from './session/csrf';
+import { SecurityEvents } from './security/security-events';
 import { SessionStore } from './session/session.store';
 import { SignInThrottle } from './throttling/sign-in-throttle';
 import { PasswordChangeService } from './sign-in/password-change.service';
@@ -45,6 +46,7 @@ export class AuthController {
     private readonly sessions: SessionStore,
     private readonly profiles: ProfileQuery,
     private readonly passwords: PasswordChangeService,
+    private readonly securityEvents: SecurityEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -87,6 +89,9 @@ export class AuthController {
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const token = readCookie(req, cookieNames(this.config.sessions).refresh);
     const result = token ? await this.sessions.rotate(token) : { outcome: 'invalid' as const };
+    if (result.outcome === 'reused') {
+      this.securityEvents.record('refresh-token-reuse', { programId: result.programId, actorId: result.userId, sessionId: result.sessionId });
+    }
     if (result.outcome !== 'rotated') {
       clearSessionCookies(res, this.config.sessions);
       throw new UnauthorizedException('Your session has ended. Please sign in again.');

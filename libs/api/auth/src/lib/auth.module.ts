@@ -8,6 +8,7 @@ import { ApiTokenStore } from './api-tokens/api-token.store';
 import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './guard/auth.guard';
+import { SecurityEvents } from './security/security-events';
 import { SessionStore } from './session/session.store';
 import { AccountStore } from './sign-in/account.store';
 import { PasswordChangeService } from './sign-in/password-change.service';
@@ -27,7 +28,7 @@ import { SignInService } from './sign-in/sign-in.service';
     }),
   ],
   controllers: [AuthController, ApiTokensController],
-  providers: [SessionStore, ApiTokenStore, AccountStore, SignInService, ProfileQuery, PasswordChangeService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionStore],
+  providers: [SessionStore, SecurityEvents, ApiTokenStore, AccountStore, SignInService, ProfileQuery, PasswordChangeService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionStore, SecurityEvents],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ export interface AppConfig {
   http: HttpConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessions: SessionConfig;
+  access: AccessConfig;
   /** Whether to seed the demo program into an empty embedded database on start. */
   demoSeed: 'auto' | 'never';
   /** How long a graceful shutdown may take before the process exits anyway. */
@@ -38,6 +39,11 @@ export interface SessionConfig {
   signInRequestsPerMinute: number;
   /** Whether cookies are Secure (and `__Host-`/`__Secure-` prefixed); off only for plain-http local use. */
   secureCookies: boolean;
+}
+
+export interface AccessConfig {
+  /** How long an emergency (break-glass) grant to one participant lasts. */
+  breakGlassMinutes: number;
 }
 
 export interface HttpConfig {

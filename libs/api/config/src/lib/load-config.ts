@@ -56,6 +56,9 @@ export function loadConfiguration(
       signInRequestsPerMinute: reader.integer('SIGN_IN_REQUESTS_PER_MINUTE', 30, 1, 100000),
       secureCookies: reader.boolean('SECURE_COOKIES', nodeEnv === 'production'),
     },
+    access: {
+      breakGlassMinutes: reader.integer('BREAK_GLASS_MINUTES', 60, 5, 480),
+    },
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     demoSeed: reader.oneOf('DEMO_SEED', ['auto', 'never'] as const, 'auto'),
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10000, 100, 120000),

@@ -21,7 +21,7 @@ export interface ActiveSession {
 
 export type RotateOutcome =
   | { outcome: 'rotated'; sessionId: string; userId: string; refreshToken: string }
-  | { outcome: 'reused'; sessionId: string; userId: string }
+  | { outcome: 'reused'; sessionId: string; userId: string; programId: string }
   | { outcome: 'invalid' };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -87,7 +87,7 @@ export class SessionStore {
   async rotate(refreshToken: string): Promise<RotateOutcome> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query(
-        `SELECT t.used_at AS "usedAt", s.id AS "sessionId", s.user_id AS "userId",
+        `SELECT t.used_at AS "usedAt", s.id AS "sessionId", s.user_id AS "userId", s.program_id AS "programId",
                 (s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()
                  AND u.status = 'active' AND s.created_at > u.sessions_valid_after) AS "valid"
            FROM auth_refresh_tokens t JOIN auth_sessions s ON s.id = t.session_id JOIN users u ON u.id = s.user_id
@@ -97,7 +97,7 @@ export class SessionStore {
       if (!row) return { outcome: 'invalid' };
       if (row.usedAt) {
         await this.revokeWith(tx, row.sessionId, 'refresh-token-reuse');
-        return { outcome: 'reused', sessionId: row.sessionId, userId: row.userId };
+        return { outcome: 'reused', sessionId: row.sessionId, userId: row.userId, programId: row.programId };
       }
       if (!row.valid) return { outcome: 'invalid' };
       await tx.query(`UPDATE auth_refresh_tokens SET used_at = now() WHERE token_hash = $1`, [hashToken(refreshToken)]);

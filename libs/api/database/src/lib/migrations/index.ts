@@ -2,6 +2,7 @@ import { Foundation1763700000000 } from './1763700000000-foundation';
 import { Identity1763800000000 } from './1763800000000-identity';
 import { RateLimits1763900000000 } from './1763900000000-rate-limits';
 import { ApiTokens1764000000000 } from './1764000000000-api-tokens';
+import { ParticipantAccess1764100000000 } from './1764100000000-participant-access';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -12,4 +13,5 @@ export const migrations = [
   Identity1763800000000,
   RateLimits1763900000000,
   ApiTokens1764000000000,
+  ParticipantAccess1764100000000,
 ];

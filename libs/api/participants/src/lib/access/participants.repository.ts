@@ -1,0 +1,123 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthContext } from '@waypoint/api-auth';
+import type { DataSource } from 'typeorm';
+import type { ParticipantStatus } from '@waypoint/shared-contracts';
+import { selectList, viewFor } from '../participants/participant-fields';
+import { type AccessRoute, careTeamPredicate, scopePredicate } from './participant-scope';
+import { SqlParams } from './sql-params';
+
+export interface ParticipantPage {
+  items: Record<string, unknown>[];
+  nextCursor: string | null;
+}
+
+interface NameCursor {
+  lastName: string;
+  firstName: string;
+  id: string;
+}
+
+/**
+ * The one place participant rows are read. Every method takes the caller and builds its SQL
+ * with the caller's scope predicate, so there is no way to ask for a participant "in general":
+ * what is out of scope is indistinguishable from what does not exist (404).
+ */
+@Injectable()
+export class ParticipantsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The caller's care-team participants, by name, one keyset page at a time. */
+  async list(auth: AuthContext, page: { limit: number; cursor?: string; status?: ParticipantStatus }): Promise<ParticipantPage> {
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+    const params = new SqlParams();
+    const where = [careTeamPredicate(auth, params, 'p')];
+    if (page.status) where.push(`p.status = ${params.add(page.status)}`);
+    if (after) {
+      where.push(
+        `(p.legal_last_name, p.legal_first_name, p.id) > (${params.add(after.lastName)}, ${params.add(after.firstName)}, ${params.add(after.id)}::uuid)`,
+      );
+    }
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${selectList('summary')} FROM participants p
+        WHERE ${where.join(' AND ')}
+        ORDER BY p.legal_last_name, p.legal_first_name, p.id
+        LIMIT ${params.add(page.limit + 1)}`,
+      params.values,
+    );
+    const items = rows.slice(0, page.limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+  }
+
+  /** One participant the caller reaches by `route`, in the view their role gets; else 404. */
+  async get(auth: AuthContext, id: string, route: AccessRoute): Promise<Record<string, unknown>> {
+    const params = new SqlParams();
+    const idParam = params.add(id);
+    const [row] = await this.db.query(
+      `SELECT ${selectList(viewFor(auth.role, route))} FROM participants p
+        WHERE p.id = ${idParam} AND ${scopePredicate(route, auth, params, 'p')}`,
+      params.values,
+    );
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /**
+   * For what hangs off a participant (notes, plans, referrals): proceed only when the caller
+   * reaches the participant, else the same 404 as a participant that does not exist.
+   */
+  async requireInScope(auth: AuthContext, id: string, route: AccessRoute = 'care-team'): Promise<void> {
+    const params = new SqlParams();
+    const idParam = params.add(id);
+    const rows = await this.db.query(
+      `SELECT 1 FROM participants p WHERE p.id = ${idParam} AND ${scopePredicate(route, auth, params, 'p')}`,
+      params.values,
+    );
+    if (rows.length === 0) throw notFound();
+  }
+
+  /**
+   * Break-glass only: find a participant of the caller's program *outside* their scope, by id
+   * or by last name and date of birth (what someone at the door can tell you). The caller learns
+   * only an id, and only inside the command that records their emergency access.
+   */
+  async identifyForEmergency(
+    auth: AuthContext,
+    who: { participantId?: string; lastName?: string; firstName?: string; dateOfBirth?: string },
+  ): Promise<{ id: string; inCareTeamScope: boolean }[]> {
+    const params = new SqlParams();
+    const program = params.add(auth.programId);
+    const match = who.participantId
+      ? `p.id = ${params.add(who.participantId)}`
+      : `lower(p.legal_last_name) = lower(${params.add(who.lastName)}::text) AND p.date_of_birth = ${params.add(who.dateOfBirth)}::date
+         AND (${params.add(who.firstName ?? null)}::text IS NULL OR lower(p.legal_first_name) = lower(${params.add(who.firstName ?? null)}::text))`;
+    return this.db.query(
+      `SELECT p.id, ${careTeamPredicate(auth, params, 'p')} AS "inCareTeamScope"
+         FROM participants p WHERE p.program_id = ${program} AND ${match} LIMIT 5`,
+      params.values,
+    );
+  }
+}
+
+function notFound(): NotFoundException {
+  return new NotFoundException('No such participant.');
+}
+
+function encodeCursor(row: Record<string, unknown>): string {
+  const cursor: NameCursor = { lastName: String(row['legalLastName']), firstName: String(row['legalFirstName']), id: String(row['id']) };
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): NameCursor {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<NameCursor>;
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (typeof value.lastName === 'string' && typeof value.firstName === 'string' && typeof value.id === 'string' && uuid.test(value.id)) {
+      return { lastName: value.lastName, firstName: value.firstName, id: value.id };
+    }
+  } catch {
+    // fall through: any malformed cursor gets the same answer
+  }
+  throw new BadRequestException('The cursor is not valid; start from the first page.');
+}

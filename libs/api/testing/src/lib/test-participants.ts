@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+
+/** A team, optionally led by a supervisor (written as the schema owner). */
+export async function createTestTeam(owner: Client, programId: string, supervisorId?: string): Promise<string> {
+  const { rows } = await owner.query(`INSERT INTO teams (program_id, name, supervisor_id) VALUES ($1, $2, $3) RETURNING id`, [
+    programId,
+    `Team ${randomUUID().slice(0, 8)}`,
+    supervisorId ?? null,
+  ]);
+  return rows[0].id;
+}
+
+export async function setUserTeam(owner: Client, userId: string, teamId: string | null): Promise<void> {
+  await owner.query(`UPDATE users SET team_id = $2 WHERE id = $1`, [userId, teamId]);
+}
+
+/**
+ * A synthetic participant, assigned to `assignTo` (a specialist) from `startsOn` (default
+ * today) until `endsOn` (exclusive; default open) when given.
+ */
+export async function createTestParticipant(
+  owner: Client,
+  programId: string,
+  options: { assignTo?: string; startsOn?: string; endsOn?: string; lastName?: string; firstName?: string; dateOfBirth?: string } = {},
+): Promise<string> {
+  const { rows } = await owner.query(
+    `INSERT INTO participants (program_id, legal_first_name, legal_last_name, date_of_birth, phone, recovery_pathways, primary_substances)
+     VALUES ($1, $2, $3, $4, '555-0100', '{smart_recovery}', '{alcohol}') RETURNING id`,
+    [programId, options.firstName ?? 'Test', options.lastName ?? `Participant-${randomUUID().slice(0, 6)}`, options.dateOfBirth ?? '1990-01-01'],
+  );
+  const id = rows[0].id as string;
+  if (options.assignTo) {
+    await owner.query(
+      `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on, ends_on)
+       VALUES ($1, $2, $3, 'primary', coalesce($4::date, current_date), $5::date)`,
+      [programId, id, options.assignTo, options.startsOn ?? null, options.endsOn ?? null],
+    );
+  }
+  return id;
+}
