@@ -43,8 +43,20 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link')).toHaveText([/Caseload$/, /Referrals$/]);
-    await snap(page, 'caseload-signed-in-1280');
+    // Jordan's caseload: the participants assigned to them, each a link to the record.
+    const caseload = page.getByRole('table', { name: 'Participants' });
+    await expect(caseload.getByRole('link')).toHaveCount(7);
+    await expect(caseload.getByRole('link', { name: 'Dani Ortiz' })).toBeVisible();
+    await expect(caseload).not.toContainText('Kevin'); // Sam's participant, not Jordan's
+    await snapBothWidths(page, 'caseload-signed-in');
     await expectAccessible(page);
+    await caseload.getByRole('link', { name: 'Marcus Bell' }).click();
+    await expect(page.getByRole('heading', { name: 'Marcus Bell', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Recovery' })).toBeVisible();
+    await snapBothWidths(page, 'participant');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Caseload' }).first().click();
+    await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
 
     await accountMenu(page, 'Jordan Avery').click();
     await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeVisible();
@@ -105,6 +117,9 @@ test.describe('signing in and out', () => {
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Faccount%2Fsessions$/);
     await signInThroughPage(page, DEMO.supervisor);
     await expect(page.getByRole('heading', { name: 'Your sessions', level: 1 })).toBeVisible();
+    // Let the shell's own requests (the emergency-access banner's) finish: a full page load
+    // would abort them, and an aborted request counts as a failure here.
+    await page.waitForLoadState('networkidle');
     await page.goto('/sign-in');
     await expect(page).toHaveURL(/\/caseload$/); // already signed in: no second sign-in page
     checks.expectClean();

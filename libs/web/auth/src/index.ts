@@ -1,3 +1,5 @@
+export * from './lib/api-tokens/api-tokens-api';
+export * from './lib/api-tokens/api-tokens.models';
 export * from './lib/auth-api';
 export * from './lib/auth.models';
 export * from './lib/csrf/csrf-cookie';

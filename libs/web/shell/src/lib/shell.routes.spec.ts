@@ -1,5 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Route, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
@@ -62,6 +62,8 @@ describe('shellRoutes', () => {
       await harness.navigateByUrl('/');
       expect(url()).toBe('/caseload');
       expect(TestBed.inject(Title).getTitle()).toBe('Caseload · Waypoint');
+      TestBed.inject(HttpTestingController).expectOne('/api/v1/participants?limit=25').flush({ items: [], nextCursor: null });
+      await harness.fixture.whenStable();
       expect(harness.routeNativeElement?.textContent).toContain(
         'Your participants will appear here once you are assigned to them.',
       );

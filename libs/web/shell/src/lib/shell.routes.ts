@@ -45,14 +45,18 @@ export const shellRoutes: Routes = [
         path: 'caseload',
         title: $localize`:Page title:Caseload`,
         canActivate: [permissionGuard(...allowedFor('caseload'))],
-        loadComponent: placeholderPage,
-        data: {
-          icon: 'groups',
-          heading: $localize`:Page title:Caseload`,
-          description: $localize`The participants you support, and who is due for a check-in.`,
-          emptyHeading: $localize`No participants yet`,
-          emptyMessage: $localize`Your participants will appear here once you are assigned to them.`,
-        } satisfies PlaceholderPageData,
+        loadComponent: () => import('@waypoint/web-participants').then((m) => m.CaseloadPage),
+      },
+      {
+        path: 'participants',
+        title: $localize`:Page title:Participant`,
+        loadChildren: () => import('@waypoint/web-participants').then((m) => m.participantRoutes),
+      },
+      {
+        path: 'emergency-access',
+        title: $localize`:Page title:Emergency access`,
+        canActivate: [permissionGuard(...allowedFor('emergency-access'))],
+        loadChildren: () => import('@waypoint/web-participants').then((m) => m.emergencyAccessRoutes),
       },
       {
         path: 'supervision',

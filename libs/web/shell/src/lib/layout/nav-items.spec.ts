@@ -8,16 +8,16 @@ describe('navigation by permission', () => {
     expect(pathsFor('specialist')).toEqual(['caseload', 'referrals']);
   });
 
-  it('adds supervision and reports for a supervisor', () => {
-    expect(pathsFor('supervisor')).toEqual(['caseload', 'supervision', 'referrals', 'reports']);
+  it('adds supervision, reports and emergency access for a supervisor', () => {
+    expect(pathsFor('supervisor')).toEqual(['caseload', 'supervision', 'referrals', 'reports', 'emergency-access']);
   });
 
   it('shows a clinician only referrals (received ones)', () => {
     expect(pathsFor('clinician')).toEqual(['referrals']);
   });
 
-  it('shows an admin reports (the audit trail) and admin, and no clinical pages', () => {
-    expect(pathsFor('admin')).toEqual(['reports', 'admin']);
+  it('shows an admin reports (the audit trail), admin and emergency access, and no clinical pages', () => {
+    expect(pathsFor('admin')).toEqual(['reports', 'admin', 'emergency-access']);
   });
 
   it('shows nothing without permissions', () => {

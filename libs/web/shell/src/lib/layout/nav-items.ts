@@ -28,6 +28,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: 'reports', icon: 'bar_chart', label: $localize`:Main navigation item:Reports`, anyOf: ['caseload:team', 'audit:read'] },
   { path: 'admin', icon: 'admin_panel_settings', label: $localize`:Main navigation item:Admin`, anyOf: ['users:manage'] },
+  {
+    path: 'emergency-access',
+    icon: 'emergency',
+    label: $localize`:Main navigation item:Emergency access`,
+    anyOf: ['break-glass:request', 'break-glass:review'],
+  },
 ];
 
 /** The destinations someone holding `permissions` may use, in navigation order. */

@@ -58,20 +58,22 @@ describe('ShellLayout', () => {
       'Supervision',
       'Referrals',
       'Reports',
+      'Emergency access',
     ]);
     expect(links.map((link) => link.querySelector('mat-icon')?.textContent)).toEqual([
       'groups',
       'supervisor_account',
       'forward_to_inbox',
       'bar_chart',
+      'emergency',
     ]);
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/supervision', '/referrals', '/reports']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/supervision', '/referrals', '/reports', '/emergency-access']);
   });
 
   it.each([
     ['specialist', ['/caseload', '/referrals']],
     ['clinician', ['/referrals']],
-    ['admin', ['/reports', '/admin']],
+    ['admin', ['/reports', '/admin', '/emergency-access']],
   ] as const)('shows a %s only their destinations', async (role, hrefs) => {
     await render(true, role);
     expect(navLinks().map((link) => link.getAttribute('href'))).toEqual(hrefs);

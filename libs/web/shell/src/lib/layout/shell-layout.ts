@@ -14,6 +14,7 @@ import { Logo } from '@waypoint/web-ui';
 import { map } from 'rxjs';
 import { IdleWatcher } from '../session/idle-watcher';
 import { navItemsFor } from './nav-items';
+import { EmergencyAccessBanner } from './emergency-access-banner';
 import { UserMenu } from './user-menu';
 
 /** From this width the navigation stays open beside the content (Material 3's "expanded" size). */
@@ -39,6 +40,7 @@ export const DESKTOP_QUERY = '(min-width: 840px)';
     RouterOutlet,
     Logo,
     UserMenu,
+    EmergencyAccessBanner,
   ],
   // One idle watcher per signed-in frame: it lives exactly as long as the shell is shown.
   providers: [IdleWatcher],

@@ -1,0 +1,4 @@
+export * from './lib/participants.models';
+export * from './lib/participants-api';
+export * from './lib/participant-labels';
+export * from './lib/emergency-access.store';

@@ -1,0 +1,58 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { withoutProblemSnackbar } from '@waypoint/web-core';
+import type { Observable } from 'rxjs';
+import type {
+  BreakGlassGrant,
+  BreakGlassRequest,
+  BreakGlassReviewPage,
+  ParticipantPage,
+  ParticipantRecord,
+} from './participants.models';
+
+const PARTICIPANTS = '/api/v1/participants';
+const BREAK_GLASS = '/api/v1/break-glass';
+
+/** Typed calls for participants and emergency access; the API applies the caller's scope. */
+@Injectable({ providedIn: 'root' })
+export class ParticipantsApi {
+  readonly #http = inject(HttpClient);
+
+  /** One page of the caller's caseload, by name; pass the previous `nextCursor` for the next. */
+  list(cursor?: string | null, limit = 25): Observable<ParticipantPage> {
+    let params = new HttpParams().set('limit', limit);
+    if (cursor) params = params.set('cursor', cursor);
+    return this.#http.get<ParticipantPage>(PARTICIPANTS, { params });
+  }
+
+  /** The page explains a 404 itself (out of scope and nonexistent look the same). */
+  get(id: string): Observable<ParticipantRecord> {
+    return this.#http.get<ParticipantRecord>(`${PARTICIPANTS}/${encodeURIComponent(id)}`, { context: withoutProblemSnackbar() });
+  }
+
+  /** The form shows field problems, "no match" and "several match" inline. */
+  requestEmergencyAccess(request: BreakGlassRequest): Observable<BreakGlassGrant> {
+    return this.#http.post<BreakGlassGrant>(BREAK_GLASS, request, { context: withoutProblemSnackbar() });
+  }
+
+  activeGrants(): Observable<BreakGlassGrant[]> {
+    return this.#http.get<BreakGlassGrant[]>(`${BREAK_GLASS}/active`);
+  }
+
+  /** The participant through the caller's emergency grant; 404 once it has expired. */
+  getInEmergency(id: string): Observable<ParticipantRecord> {
+    return this.#http.get<ParticipantRecord>(`${BREAK_GLASS}/participants/${encodeURIComponent(id)}`, {
+      context: withoutProblemSnackbar(),
+    });
+  }
+
+  reviews(pendingOnly: boolean, cursor?: string | null, limit = 25): Observable<BreakGlassReviewPage> {
+    let params = new HttpParams().set('pending', pendingOnly).set('limit', limit);
+    if (cursor) params = params.set('cursor', cursor);
+    return this.#http.get<BreakGlassReviewPage>(`${BREAK_GLASS}/grants`, { params });
+  }
+
+  acknowledge(grantId: string, note: string): Observable<void> {
+    return this.#http.post<void>(`${BREAK_GLASS}/grants/${encodeURIComponent(grantId)}/acknowledge`, note ? { note } : {});
+  }
+}

@@ -1,0 +1,74 @@
+import type { ParticipantStatus } from '@waypoint/shared-contracts';
+
+/** A row of the caseload: enough to recognise someone (the API sends nothing more). */
+export interface ParticipantSummary {
+  id: string;
+  legalFirstName: string;
+  legalLastName: string;
+  preferredName: string | null;
+  pronouns: string | null;
+  status: ParticipantStatus;
+  version: number;
+}
+
+export interface ParticipantPage {
+  items: ParticipantSummary[];
+  nextCursor: string | null;
+}
+
+/**
+ * One participant. Which fields arrive depends on the caller: an admin in an emergency gets
+ * identity and contact only, so everything past the summary is optional.
+ */
+export interface ParticipantRecord extends ParticipantSummary {
+  dateOfBirth?: string;
+  phone?: string | null;
+  email?: string | null;
+  preferredContactMethod?: string | null;
+  okToText?: boolean;
+  part2Protected?: boolean;
+  recoveryPathways?: string[];
+  primarySubstances?: string[];
+  enrolledOn?: string | null;
+  dischargedOn?: string | null;
+}
+
+export interface BreakGlassGrant {
+  id: string;
+  participantId: string;
+  grantedAt: string;
+  expiresAt: string;
+  /** Present on the caller's active grants (the banner). */
+  participantName?: string;
+}
+
+/** Who to open in an emergency: a record id, or last name and date of birth. */
+export type BreakGlassRequest =
+  | { participantId: string; reason: string }
+  | { lastName: string; dateOfBirth: string; firstName?: string; reason: string };
+
+export interface BreakGlassReview {
+  id: string;
+  grantedAt: string;
+  expiresAt: string;
+  active: boolean;
+  reason: string;
+  requesterId: string;
+  requesterName: string;
+  requesterRole: string;
+  participantId: string;
+  participantInitials: string;
+  reviewedAt: string | null;
+  reviewerName: string | null;
+  reviewNote: string | null;
+}
+
+export interface BreakGlassReviewPage {
+  items: BreakGlassReview[];
+  nextCursor: string | null;
+}
+
+/** How a participant's name is shown: the name they go by first. */
+export function displayName(participant: Pick<ParticipantSummary, 'legalFirstName' | 'legalLastName' | 'preferredName'>): string {
+  return `${participant.preferredName || participant.legalFirstName} ${participant.legalLastName}`;
+}

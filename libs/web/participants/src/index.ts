@@ -1,0 +1,2 @@
+export * from './lib/participants.routes';
+export * from './lib/caseload/caseload-page';

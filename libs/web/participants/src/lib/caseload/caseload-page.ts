@@ -1,0 +1,77 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressSpinner } from '@angular/material/progress-spinner';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { EmptyState, PageHeader } from '@waypoint/web-ui';
+import { finalize } from 'rxjs';
+import { statusLabel, ParticipantsApi, displayName, type ParticipantSummary } from '@waypoint/web-participant-data';
+
+/** Below this width (a phone) the caseload is a list of cards instead of a table. */
+const PHONE_QUERY = '(max-width: 599.98px)';
+
+/**
+ * The participants in the caller's care-team scope: a specialist's own caseload, a
+ * supervisor's team. Search, filters and last-contact dates arrive with the participants issue.
+ */
+@Component({
+  selector: 'lib-caseload-page',
+  imports: [PageHeader, EmptyState, MatTableModule, MatButton, MatIcon, MatProgressSpinner, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './caseload-page.html',
+  styleUrl: './caseload-page.scss',
+})
+export class CaseloadPage {
+  readonly #api = inject(ParticipantsApi);
+  readonly #breakpoints = inject(BreakpointObserver);
+
+  protected readonly participants = signal<ParticipantSummary[]>([]);
+  protected readonly nextCursor = signal<string | null>(null);
+  protected readonly loaded = signal(false);
+  protected readonly loadFailed = signal(false);
+  protected readonly loadingMore = signal(false);
+
+  readonly #phone = toSignal(this.#breakpoints.observe(PHONE_QUERY), { initialValue: null });
+  protected readonly phone = computed(() => this.#phone()?.matches ?? this.#breakpoints.isMatched(PHONE_QUERY));
+  protected readonly columns = ['name', 'pronouns', 'status'];
+  protected readonly displayName = displayName;
+  protected readonly statusLabel = statusLabel;
+
+  constructor() {
+    this.reload();
+  }
+
+  protected reload(): void {
+    this.loaded.set(false);
+    this.loadFailed.set(false);
+    this.#api.list().subscribe({
+      next: (page) => {
+        this.participants.set(page.items);
+        this.nextCursor.set(page.nextCursor);
+        this.loaded.set(true);
+      },
+      error: () => this.loadFailed.set(true),
+    });
+  }
+
+  protected loadMore(): void {
+    const cursor = this.nextCursor();
+    if (!cursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.#api
+      .list(cursor)
+      .pipe(finalize(() => this.loadingMore.set(false)))
+      .subscribe((page) => {
+        this.participants.update((participants) => [...participants, ...page.items]);
+        this.nextCursor.set(page.nextCursor);
+      });
+  }
+
+  /** The legal name, when the person goes by another one. */
+  protected legalName(participant: ParticipantSummary): string | null {
+    return participant.preferredName ? `${participant.legalFirstName} ${participant.legalLastName}` : null;
+  }
+}

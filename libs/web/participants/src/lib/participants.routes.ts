@@ -1,0 +1,35 @@
+import type { Routes } from '@angular/router';
+import { permissionGuard } from '@waypoint/web-auth';
+
+/** `/participants/…`: one participant of the caller's caseload. */
+export const participantRoutes: Routes = [
+  {
+    path: ':id',
+    title: $localize`:Page title:Participant`,
+    canActivate: [permissionGuard('participants:read')],
+    loadComponent: () => import('./participant/participant-page').then((m) => m.ParticipantPage),
+  },
+];
+
+/** `/emergency-access/…`: break-glass request, the record it opens, and the review list. */
+export const emergencyAccessRoutes: Routes = [
+  {
+    path: '',
+    pathMatch: 'full',
+    title: $localize`:Page title:Emergency access`,
+    canActivate: [permissionGuard('break-glass:request')],
+    loadComponent: () => import('./emergency/emergency-request-page').then((m) => m.EmergencyRequestPage),
+  },
+  {
+    path: 'participants/:id',
+    title: $localize`:Page title:Emergency access`,
+    canActivate: [permissionGuard('break-glass:request')],
+    loadComponent: () => import('./emergency/emergency-participant-page').then((m) => m.EmergencyParticipantPage),
+  },
+  {
+    path: 'reviews',
+    title: $localize`:Page title:Emergency access reviews`,
+    canActivate: [permissionGuard('break-glass:review')],
+    loadComponent: () => import('./emergency/emergency-reviews-page').then((m) => m.EmergencyReviewsPage),
+  },
+];
