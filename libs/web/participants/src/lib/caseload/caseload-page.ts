@@ -1,13 +1,13 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { KeysetList } from '@waypoint/web-core';
 import { EmptyState, PageHeader } from '@waypoint/web-ui';
-import { finalize } from 'rxjs';
 import { statusLabel, ParticipantsApi, displayName, type ParticipantSummary } from '@waypoint/web-participant-data';
 
 /** Below this width (a phone) the caseload is a list of cards instead of a table. */
@@ -28,11 +28,8 @@ export class CaseloadPage {
   readonly #api = inject(ParticipantsApi);
   readonly #breakpoints = inject(BreakpointObserver);
 
-  protected readonly participants = signal<ParticipantSummary[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loaded = signal(false);
-  protected readonly loadFailed = signal(false);
-  protected readonly loadingMore = signal(false);
+  /** The caseload so far, page by page. */
+  protected readonly list = new KeysetList<ParticipantSummary>((cursor) => this.#api.list(cursor));
 
   readonly #phone = toSignal(this.#breakpoints.observe(PHONE_QUERY), { initialValue: null });
   protected readonly phone = computed(() => this.#phone()?.matches ?? this.#breakpoints.isMatched(PHONE_QUERY));
@@ -41,33 +38,7 @@ export class CaseloadPage {
   protected readonly statusLabel = statusLabel;
 
   constructor() {
-    this.reload();
-  }
-
-  protected reload(): void {
-    this.loaded.set(false);
-    this.loadFailed.set(false);
-    this.#api.list().subscribe({
-      next: (page) => {
-        this.participants.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-        this.loaded.set(true);
-      },
-      error: () => this.loadFailed.set(true),
-    });
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loadingMore()) return;
-    this.loadingMore.set(true);
-    this.#api
-      .list(cursor)
-      .pipe(finalize(() => this.loadingMore.set(false)))
-      .subscribe((page) => {
-        this.participants.update((participants) => [...participants, ...page.items]);
-        this.nextCursor.set(page.nextCursor);
-      });
+    this.list.reload();
   }
 
   /** The legal name, when the person goes by another one. */

@@ -5,6 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
 import { SessionStore } from '@waypoint/web-auth';
+import { KeysetList } from '@waypoint/web-core';
 import { DateTimePipe, EmptyState, PageHeader, roleLabel } from '@waypoint/web-ui';
 import { filter, finalize, switchMap } from 'rxjs';
 import { ParticipantsApi, type BreakGlassReview } from '@waypoint/web-participant-data';
@@ -24,11 +25,7 @@ export class EmergencyReviewsPage {
   readonly #me = inject(SessionStore);
 
   protected readonly pendingOnly = signal(true);
-  protected readonly reviews = signal<BreakGlassReview[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loaded = signal(false);
-  protected readonly loadFailed = signal(false);
-  protected readonly loadingMore = signal(false);
+  protected readonly list = new KeysetList<BreakGlassReview>((cursor) => this.#api.reviews(this.pendingOnly(), cursor));
   protected readonly busyId = signal<string | null>(null);
   protected readonly status = signal('');
   protected readonly columns = ['granted', 'requester', 'participant', 'reason', 'state', 'actions'];
@@ -37,38 +34,12 @@ export class EmergencyReviewsPage {
   protected readonly nothingAtAll = $localize`No emergency access has been used`;
 
   constructor() {
-    this.reload();
+    this.list.reload();
   }
 
   protected show(pendingOnly: boolean): void {
     this.pendingOnly.set(pendingOnly);
-    this.reload();
-  }
-
-  protected reload(): void {
-    this.loaded.set(false);
-    this.loadFailed.set(false);
-    this.#api.reviews(this.pendingOnly()).subscribe({
-      next: (page) => {
-        this.reviews.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-        this.loaded.set(true);
-      },
-      error: () => this.loadFailed.set(true),
-    });
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loadingMore()) return;
-    this.loadingMore.set(true);
-    this.#api
-      .reviews(this.pendingOnly(), cursor)
-      .pipe(finalize(() => this.loadingMore.set(false)))
-      .subscribe((page) => {
-        this.reviews.update((reviews) => [...reviews, ...page.items]);
-        this.nextCursor.set(page.nextCursor);
-      });
+    this.list.reload();
   }
 
   /** Nobody reviews their own emergency access (the API refuses it too). */
@@ -93,7 +64,7 @@ export class EmergencyReviewsPage {
       )
       .subscribe(() => {
         this.status.set($localize`Acknowledged the emergency access by ${review.requesterName}:name:.`);
-        this.reload();
+        this.list.reload();
       });
   }
 }

@@ -1,0 +1,50 @@
+import { signal } from '@angular/core';
+import { finalize, type Observable } from 'rxjs';
+
+/** One page of a keyset-paginated API list (DESIGN.md §5). */
+export interface KeysetPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * The state of a list read page by page with "Load more": the rows so far, whether the first
+ * page has arrived (until then a spinner, not an empty state), whether it failed, and the
+ * cursor of the next page. Pages give it a `fetch` for one page and bind its signals.
+ */
+export class KeysetList<T> {
+  readonly items = signal<T[]>([]);
+  readonly nextCursor = signal<string | null>(null);
+  readonly loaded = signal(false);
+  readonly loadFailed = signal(false);
+  readonly loadingMore = signal(false);
+
+  constructor(private readonly fetch: (cursor: string | null) => Observable<KeysetPage<T>>) {}
+
+  /** Starts again from the first page. */
+  reload(): void {
+    this.loaded.set(false);
+    this.loadFailed.set(false);
+    this.fetch(null).subscribe({
+      next: (page) => {
+        this.items.set(page.items);
+        this.nextCursor.set(page.nextCursor);
+        this.loaded.set(true);
+      },
+      error: () => this.loadFailed.set(true),
+    });
+  }
+
+  /** Appends the next page; does nothing at the end or while a page is on its way. */
+  loadMore(): void {
+    const cursor = this.nextCursor();
+    if (!cursor || this.loadingMore()) return;
+    this.loadingMore.set(true);
+    this.fetch(cursor)
+      .pipe(finalize(() => this.loadingMore.set(false)))
+      .subscribe((page) => {
+        this.items.update((items) => [...items, ...page.items]);
+        this.nextCursor.set(page.nextCursor);
+      });
+  }
+}
