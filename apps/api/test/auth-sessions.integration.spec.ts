@@ -46,7 +46,7 @@ describe('sessions: tokens, rotation, revocation, CSRF', () => {
     const { rows } = await database.owner.query(`SELECT revoked_reason FROM auth_sessions WHERE user_id = (SELECT user_id FROM auth_sessions ORDER BY created_at DESC LIMIT 1)`);
     expect(rows.map((r) => r.revoked_reason)).toContain('refresh-token-reuse');
     // Recorded as a security event, once, naming the user.
-    const events = warnings.mock.calls.map(([fields]) => fields).filter((fields) => fields?.securityEvent === 'refresh-token-reuse');
+    const events = warnings.mock.calls.map(([fields]) => fields).filter((fields) => fields?.securityEvent === 'auth.refresh-token-reuse');
     expect(events).toEqual([expect.objectContaining({ actorId: user.id })]);
     warnings.mockRestore();
   });

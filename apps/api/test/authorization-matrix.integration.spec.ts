@@ -50,6 +50,7 @@ describe('authorization matrix', () => {
       case '/auth/sessions/:id':
         return { own: secondSessions[role], other: objects['spareUserSession'] };
       case '/participants/:id':
+      case '/participants/:id/access-history':
         return { own: objects['ownParticipant'], other: objects['otherTeamParticipant'] };
       case '/break-glass/participants/:id':
         return { own: objects['grantedParticipant'], other: objects['otherTeamParticipant'] };

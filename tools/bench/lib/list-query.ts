@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AuthContext } from '@waypoint/api-auth';
+import { AuditContext } from '@waypoint/api-audit';
 import { careTeamPredicate, ParticipantsRepository, SqlParams } from '@waypoint/api-participants';
 // Not exported by the lib, but the bench must select exactly the columns the list endpoint does.
 import { selectList } from '../../../libs/api/participants/src/lib/participants/participant-fields';
@@ -86,12 +87,14 @@ export async function verifyAgainstRepository(pool: Pool, auth: AuthContext, lim
     }
   };
 
-  await repository.list(auth, { limit });
+  // The repository names what it reads to the audit trail, which needs an audited request.
+  const audited = <T>(work: () => Promise<T>) => AuditContext.run({ touched: new Set<string>() }, work);
+  await audited(() => repository.list(auth, { limit }));
   expectSame(listQuery(careTeamScope(auth), { limit }), `${auth.role} first-page`);
-  const head = await repository.list(auth, { limit: skip });
+  const head = await audited(() => repository.list(auth, { limit: skip }));
   if (!head.nextCursor) throw new Error(`the ${auth.role}'s scope has no more than ${skip} participants`);
   const after = nameKey(head.items[skip - 1]);
-  await repository.list(auth, { limit, cursor: head.nextCursor });
+  await audited(() => repository.list(auth, { limit, cursor: head.nextCursor }));
   expectSame(listQuery(careTeamScope(auth), { limit, after }), `${auth.role} later-page`);
   return after;
 }

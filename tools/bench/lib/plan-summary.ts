@@ -9,6 +9,7 @@ interface PlanNode {
   'Relation Name'?: string;
   'Actual Rows': number;
   'Actual Loops': number;
+  'Parent Relationship'?: string;
   'Shared Hit Blocks': number;
   'Shared Read Blocks': number;
   Plans?: PlanNode[];
@@ -47,5 +48,7 @@ function describe(node: PlanNode): string {
     .join(' ');
   const target = node['Index Name'] ? ` using ${node['Index Name']}` : node['Relation Name'] ? ` on ${node['Relation Name']}` : '';
   const loops = node['Actual Loops'] > 1 ? ` × ${node['Actual Loops']} loops` : '';
-  return `${kind}${target} (rows ${node['Actual Rows']}${loops})`;
+  // A sub-select run once before its parent (such as a keyset cursor's lookup) says so.
+  const initPlan = node['Parent Relationship'] === 'InitPlan' ? 'InitPlan: ' : '';
+  return `${initPlan}${kind}${target} (rows ${node['Actual Rows']}${loops})`;
 }

@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type AppConfig, ConfigModule } from '@waypoint/api-config';
+import { AuditModule } from '@waypoint/api-audit';
+import { AuditReportModule } from '@waypoint/api-audit-report';
 import { AuthModule } from '@waypoint/api-auth';
 import { DatabaseModule } from '@waypoint/api-database';
 import { HealthModule } from '@waypoint/api-health';
@@ -19,10 +21,12 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel)),
         DatabaseModule.forRoot(databaseUrl),
+        AuditModule,
         AuthModule,
         HealthModule,
         UsersModule,
         ParticipantsModule,
+        AuditReportModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { auditRequestMiddleware } from '@waypoint/api-audit';
 import type { AppConfig } from '@waypoint/api-config';
 import {
   createValidationPipe,
@@ -35,6 +36,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use('/api', jsonOnly);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
+  // After the body parser: stream callbacks would otherwise run outside the request's context.
+  app.use(auditRequestMiddleware);
   if (config.http.webDistDir) {
     for (const handler of dashboardHandlers(config.http.webDistDir)) app.use(handler);
   }

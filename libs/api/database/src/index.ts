@@ -4,3 +4,4 @@ export * from './lib/database.module';
 export * from './lib/embedded-server';
 export * from './lib/prepare-database';
 export * from './lib/update-returning';
+export * from './lib/transaction-scope';

@@ -90,7 +90,12 @@ export class AuthController {
     const token = readCookie(req, cookieNames(this.config.sessions).refresh);
     const result = token ? await this.sessions.rotate(token) : { outcome: 'invalid' as const };
     if (result.outcome === 'reused') {
-      this.securityEvents.record('refresh-token-reuse', { programId: result.programId, actorId: result.userId, sessionId: result.sessionId });
+      await this.securityEvents.record('auth.refresh-token-reuse', 'denied', {
+        programId: result.programId,
+        actorId: result.userId,
+        resourceType: 'session',
+        resourceId: result.sessionId,
+      });
     }
     if (result.outcome !== 'rotated') {
       clearSessionCookies(res, this.config.sessions);
@@ -105,6 +110,13 @@ export class AuthController {
   @HttpCode(204)
   async signOut(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: Response) {
     await this.sessions.revoke(sessionIdOf(user), 'signed-out');
+    await this.securityEvents.record('auth.sign-out', 'success', {
+      programId: user.programId,
+      actorId: user.userId,
+      actorRole: user.role,
+      resourceType: 'session',
+      resourceId: sessionIdOf(user),
+    });
     clearSessionCookies(res, this.config.sessions);
   }
 

@@ -11,6 +11,7 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessions: SessionConfig;
   access: AccessConfig;
+  audit: AuditConfig;
   /** Whether to seed the demo program into an empty embedded database on start. */
   demoSeed: 'auto' | 'never';
   /** How long a graceful shutdown may take before the process exits anyway. */
@@ -39,6 +40,13 @@ export interface SessionConfig {
   signInRequestsPerMinute: number;
   /** Whether cookies are Secure (and `__Host-`/`__Secure-` prefixed); off only for plain-http local use. */
   secureCookies: boolean;
+}
+
+export interface AuditConfig {
+  /** Whole months of audit trail kept (HIPAA: six years); older months are dropped once verified. */
+  retentionMonths: number;
+  /** How often the audit job (partitions ahead, verification, retention) runs. */
+  maintenanceMinutes: number;
 }
 
 export interface AccessConfig {

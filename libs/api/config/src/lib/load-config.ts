@@ -56,6 +56,10 @@ export function loadConfiguration(
       signInRequestsPerMinute: reader.integer('SIGN_IN_REQUESTS_PER_MINUTE', 30, 1, 100000),
       secureCookies: reader.boolean('SECURE_COOKIES', nodeEnv === 'production'),
     },
+    audit: {
+      retentionMonths: reader.integer('AUDIT_RETENTION_MONTHS', 72, 12, 1200),
+      maintenanceMinutes: reader.integer('AUDIT_MAINTENANCE_MINUTES', 60, 1, 1440),
+    },
     access: {
       breakGlassMinutes: reader.integer('BREAK_GLASS_MINUTES', 60, 5, 480),
     },

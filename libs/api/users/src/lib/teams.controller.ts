@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { queryable } from '@waypoint/api-database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
@@ -13,7 +14,7 @@ export class TeamsController {
 
   @Get()
   async list(@CurrentUser() admin: AuthContext) {
-    const items = await this.db.query(`SELECT id, name FROM teams WHERE program_id = $1 ORDER BY name LIMIT 200`, [admin.programId]);
+    const items = await queryable(this.db).query(`SELECT id, name FROM teams WHERE program_id = $1 ORDER BY name LIMIT 200`, [admin.programId]);
     return { items };
   }
 }

@@ -97,6 +97,33 @@ describe('shellRoutes', () => {
       expect(root().querySelector('lib-shell-layout lib-not-allowed-page h1')?.textContent).toBe('Not available to you');
     });
 
+    it('opens the audit trail of the whole program for an admin and of the team for a supervisor', async () => {
+      await start('admin');
+      await harness.navigateByUrl('/audit');
+      expect(url()).toBe('/audit');
+      expect(TestBed.inject(Title).getTitle()).toBe('Audit trail · Waypoint');
+      const backend = TestBed.inject(HttpTestingController);
+      backend.expectOne('/api/v1/users?limit=100').flush({ items: [], nextCursor: null });
+      backend.expectOne((request) => request.url === '/api/v1/audit/events').flush({ items: [], nextCursor: null });
+      await harness.fixture.whenStable();
+      expect(root().querySelector('lib-shell-layout lib-audit-page h1')?.textContent).toBe('Audit trail');
+
+      TestBed.resetTestingModule();
+      await start('supervisor');
+      await harness.navigateByUrl('/audit');
+      TestBed.inject(HttpTestingController)
+        .expectOne((request) => request.url === '/api/v1/audit/team-events')
+        .flush({ items: [], nextCursor: null });
+      await harness.fixture.whenStable();
+      expect(root().querySelector('lib-audit-page')?.textContent).toContain('No events match these filters');
+    });
+
+    it('keeps the audit trail from a specialist', async () => {
+      await start('specialist');
+      await harness.navigateByUrl('/audit');
+      expect(url()).toBe('/not-allowed?from=%2Faudit');
+    });
+
     it('stops at the next page once the session has ended', async () => {
       await start('specialist');
       await harness.navigateByUrl('/caseload');

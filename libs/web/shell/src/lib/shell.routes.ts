@@ -98,6 +98,12 @@ export const shellRoutes: Routes = [
         } satisfies PlaceholderPageData,
       },
       {
+        path: 'audit',
+        title: $localize`:Page title:Audit trail`,
+        canActivate: [permissionGuard(...allowedFor('audit'))],
+        loadChildren: () => import('@waypoint/web-audit').then((m) => m.auditRoutes),
+      },
+      {
         path: 'admin',
         title: $localize`:Page title:Admin`,
         canActivate: [permissionGuard(...allowedFor('admin'))],

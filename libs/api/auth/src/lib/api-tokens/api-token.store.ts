@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { updateReturning } from '@waypoint/api-database';
+import { AuditContext } from '@waypoint/api-audit';
+import { queryable, updateReturning } from '@waypoint/api-database';
 import type { Role } from '@waypoint/shared-contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -27,23 +28,24 @@ export class ApiTokenStore {
 
   /** Issues a token for a user of the admin's program; the secret is returned once, never stored. */
   async issue(admin: AuthContext, input: { userId: string; name: string; expiresInDays: number }) {
-    const [user] = await this.db.query(`SELECT role FROM users WHERE id = $1 AND program_id = $2 AND status = 'active'`, [
+    const [user] = await queryable(this.db).query(`SELECT role FROM users WHERE id = $1 AND program_id = $2 AND status = 'active'`, [
       input.userId,
       admin.programId,
     ]);
     if (!user) throw new NotFoundException('No such active user.');
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const [row] = await this.db.query(
+    const [row] = await queryable(this.db).query(
       `INSERT INTO api_tokens (program_id, user_id, name, role, token_hash, created_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, now() + $7 * interval '1 day')
        RETURNING id, name, role, created_at AS "createdAt", expires_at AS "expiresAt"`,
       [admin.programId, input.userId, input.name, user.role, hash(token), admin.userId, input.expiresInDays],
     );
+    AuditContext.annotate({ resourceId: row.id });
     return { ...row, userId: input.userId, token };
   }
 
   async list(admin: AuthContext) {
-    const items = await this.db.query(
+    const items = await queryable(this.db).query(
       `SELECT t.id, t.name, t.role, t.user_id AS "userId", u.email AS "userEmail", t.created_at AS "createdAt",
               t.expires_at AS "expiresAt", t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt"
          FROM api_tokens t JOIN users u ON u.id = t.user_id
@@ -55,7 +57,7 @@ export class ApiTokenStore {
 
   async revoke(admin: AuthContext, id: string): Promise<void> {
     const rows = await updateReturning(
-      this.db,
+      queryable(this.db),
       `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND program_id = $2 RETURNING id`,
       [id, admin.programId],
     );
@@ -65,7 +67,7 @@ export class ApiTokenStore {
   /** The caller behind a presented token, if it is live and its user is active. */
   async authenticate(presented: string): Promise<ApiTokenCaller | undefined> {
     if (!presented.startsWith(API_TOKEN_PREFIX) || presented.length > 200) return undefined;
-    const [row] = await this.db.query(
+    const [row] = await queryable(this.db).query(
       `SELECT t.id AS "tokenId", u.id AS "userId", u.program_id AS "programId", u.role, t.role AS "tokenRole",
               u.team_id AS "teamId", u.organization_id AS "organizationId"
          FROM api_tokens t JOIN users u ON u.id = t.user_id
@@ -73,7 +75,7 @@ export class ApiTokenStore {
       [hash(presented)],
     );
     if (!row) return undefined;
-    await this.db.query(
+    await queryable(this.db).query(
       `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
       [row.tokenId],
     );

@@ -1,3 +1,4 @@
+import { ACTOR_REQUEST_KEY } from '@waypoint/api-audit';
 import type { Role } from '@waypoint/shared-contracts';
 
 /** Who is calling, established by the auth guard for every non-public request. */
@@ -20,5 +21,5 @@ export function sessionIdOf(auth: AuthContext): string {
   return auth.sessionId;
 }
 
-/** The request field the guard fills; read it through `@CurrentUser()`. */
-export const AUTH_CONTEXT = 'waypointAuth';
+/** The request field the guard fills; read it through `@CurrentUser()`. The audit trail reads it too. */
+export const AUTH_CONTEXT = ACTOR_REQUEST_KEY;

@@ -13,6 +13,7 @@ import type { Request } from 'express';
 import { type AccessClaims, verifyToken } from '../session/access-token';
 import { cookieNames, CSRF_HEADER, readCookie } from '../session/auth-cookies';
 import { csrfTokenMatches } from '../session/csrf';
+import { SecurityEvents } from '../security/security-events';
 import { SessionStore } from '../session/session.store';
 import { ApiTokenStore } from '../api-tokens/api-token.store';
 import { AUTH_CONTEXT, type AuthContext } from './auth-context';
@@ -36,6 +37,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionStore,
     private readonly apiTokens: ApiTokenStore,
+    private readonly events: SecurityEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,7 +59,10 @@ export class AuthGuard implements CanActivate {
     if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(secret, session.sessionId, request.headers[CSRF_HEADER])) {
       throw new ForbiddenException('The request is missing its CSRF token. Reload the page and try again.');
     }
-    if (!roleCan(session.role, permission)) throw new ForbiddenException('Your role does not allow this.');
+    if (!roleCan(session.role, permission)) {
+      await this.#denied(request, { programId: session.programId, actorId: session.userId, actorRole: session.role });
+      throw new ForbiddenException('Your role does not allow this.');
+    }
 
     request[AUTH_CONTEXT] = {
       userId: session.userId,
@@ -82,7 +87,10 @@ export class AuthGuard implements CanActivate {
     const caller = await this.apiTokens.authenticate(token);
     if (!caller) throw new UnauthorizedException('The API token is not valid, has expired or was revoked.');
     const allowed = permission !== 'session:own' && roleCan(caller.role, permission) && roleCan(caller.tokenRole, permission);
-    if (!allowed) throw new ForbiddenException('This API token does not allow this.');
+    if (!allowed) {
+      await this.#denied(request, { programId: caller.programId, actorId: caller.userId, actorRole: caller.role });
+      throw new ForbiddenException('This API token does not allow this.');
+    }
     request[AUTH_CONTEXT] = {
       userId: caller.userId,
       programId: caller.programId,
@@ -93,5 +101,11 @@ export class AuthGuard implements CanActivate {
       via: 'api-token',
     };
     return true;
+  }
+
+  /** A signed-in caller refused by role: a security event naming the route, never its data. */
+  async #denied(request: Request, actor: { programId: string; actorId: string; actorRole: string }): Promise<void> {
+    const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+    await this.events.record('access.denied', 'denied', { ...actor, resourceType: 'route', resourceId: `${request.method} ${route}`.slice(0, 64) });
   }
 }

@@ -1,6 +1,7 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import { AUDITED_ROUTE, type AuditedRoute } from '@waypoint/api-audit';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './route-declarations';
 
 export interface RouteDeclaration {
@@ -10,6 +11,8 @@ export interface RouteDeclaration {
   path: string;
   isPublic: boolean;
   permission?: string;
+  /** The route's audit declaration, when it reads or changes protected data. */
+  audited?: AuditedRoute;
 }
 
 /**
@@ -38,6 +41,7 @@ export function routeInventory(app: INestApplication): RouteDeclaration[] {
           path: `/${[base, path].filter((part) => part && part !== '/').join('/')}`.replace(/\/+/g, '/'),
           isPublic: declared(PUBLIC_ROUTE) === true,
           permission: declared(REQUIRED_PERMISSION),
+          audited: declared(AUDITED_ROUTE),
         });
       }
     }

@@ -1,30 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { type AuditEvent, type AuditOutcome, AuditWriter } from '@waypoint/api-audit';
 
-export type SecurityEventKind =
-  | 'refresh-token-reuse'
-  | 'break-glass-granted'
-  | 'break-glass-refused'
-  | 'break-glass-reviewed';
-
-/** Identifiers only: never names, reasons, emails or anything else a reader could identify. */
-export interface SecurityEventFields {
-  programId: string;
-  actorId: string;
-  sessionId?: string;
-  participantId?: string;
-  grantId?: string;
-}
+/** Actions worth an operator's attention even when they succeed. */
+const ALWAYS_ALERT = new Set(['auth.refresh-token-reuse', 'auth.lockout']);
 
 /**
- * Security events the operators must be able to find: a structured `warn` line with a stable
- * `securityEvent` field (alerting keys on it). The audit trail (issue 4) records the same
- * events durably and tamper-evidently; this log is the copy that lives outside the database.
+ * Security events that are not reads of protected data (sign-in, MFA, sign-out, lockout,
+ * refresh-token reuse, permission refusals, role/status changes, API tokens): a row in the
+ * audit trail, inside the caller's transaction when there is one, plus a structured `warn`
+ * log line (ids only) for refusals and alarms, which alerting keys on.
  */
 @Injectable()
 export class SecurityEvents {
-  private readonly logger = new Logger('SecurityEvents');
+  readonly #logger = new Logger('SecurityEvents');
 
-  record(kind: SecurityEventKind, fields: SecurityEventFields): void {
-    this.logger.warn({ securityEvent: kind, ...fields }, `security event: ${kind}`);
+  constructor(private readonly audit: AuditWriter) {}
+
+  async record(action: string, outcome: AuditOutcome, fields: Omit<AuditEvent, 'action' | 'outcome'> = {}): Promise<void> {
+    await this.audit.write([{ action, outcome, ...fields }]);
+    if (outcome !== 'success' || ALWAYS_ALERT.has(action)) {
+      this.#logger.warn(
+        { securityEvent: action, outcome, programId: fields.programId, actorId: fields.actorId, resourceId: fields.resourceId },
+        `security event: ${action} (${outcome})`,
+      );
+    }
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import type { Role } from '@waypoint/shared-contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { updateReturning } from '@waypoint/api-database';
+import { inTransaction, queryable, updateReturning } from '@waypoint/api-database';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface ActiveSession {
@@ -47,7 +47,8 @@ export class SessionStore {
     user: { id: string; programId: string },
     client: { ip?: string; userAgent?: string },
   ): Promise<{ sessionId: string; refreshToken: string }> {
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, async () => {
+      const tx = queryable(this.db);
       const [session] = await tx.query(
         `INSERT INTO auth_sessions (program_id, user_id, idle_expires_at, expires_at, ip, user_agent)
          VALUES ($1, $2, now() + $3::interval, now() + $4::interval, $5, $6) RETURNING id`,
@@ -60,7 +61,7 @@ export class SessionStore {
 
   /** The session behind a request, if it is still valid in every respect. */
   async findActive(sessionId: string, userId: string): Promise<ActiveSession | undefined> {
-    const [row] = await this.db.query(
+    const [row] = await queryable(this.db).query(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.program_id AS "programId", u.role, u.team_id AS "teamId",
               u.organization_id AS "organizationId", s.idle_expires_at AS "idleExpiresAt", s.expires_at AS "expiresAt",
               s.last_seen_at < now() - interval '30 seconds' AS "dueForTouch"
@@ -77,7 +78,7 @@ export class SessionStore {
    * query (the session lookup) and the write happens at most every 30 seconds per session.
    */
   async touch(sessionId: string): Promise<void> {
-    await this.db.query(
+    await queryable(this.db).query(
       `UPDATE auth_sessions SET last_seen_at = now(), idle_expires_at = least(now() + $2::interval, expires_at)
         WHERE id = $1 AND last_seen_at < now() - interval '30 seconds'`,
       [sessionId, this.idle],
@@ -85,7 +86,8 @@ export class SessionStore {
   }
 
   async rotate(refreshToken: string): Promise<RotateOutcome> {
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, async () => {
+      const tx = queryable(this.db);
       const [row] = await tx.query(
         `SELECT t.used_at AS "usedAt", s.id AS "sessionId", s.user_id AS "userId", s.program_id AS "programId",
                 (s.revoked_at IS NULL AND s.expires_at > now() AND s.idle_expires_at > now()
@@ -111,7 +113,7 @@ export class SessionStore {
   }
 
   revoke(sessionId: string, reason: string): Promise<void> {
-    return this.revokeWith(this.db.manager, sessionId, reason);
+    return this.revokeWith(queryable(this.db), sessionId, reason);
   }
 
   /**
@@ -119,7 +121,8 @@ export class SessionStore {
    * any session created before now (disable, role change, MFA reset, "sign out everywhere").
    */
   async endEverySession(userId: string, reason: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await inTransaction(this.db, async () => {
+      const tx = queryable(this.db);
       await tx.query(`UPDATE users SET sessions_valid_after = now() WHERE id = $1`, [userId]);
       await tx.query(
         `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`,
@@ -141,7 +144,7 @@ export class SessionStore {
   }
 
   async listActive(userId: string) {
-    return this.db.query(
+    return queryable(this.db).query(
       `SELECT id, created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", user_agent AS "userAgent"
          FROM auth_sessions
         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND idle_expires_at > now()
@@ -161,14 +164,14 @@ export class SessionStore {
     return (rows as unknown[]).length === 1;
   }
 
-  private async revokeWith(tx: EntityManager, sessionId: string, reason: string): Promise<void> {
+  private async revokeWith(tx: Pick<EntityManager, 'query'>, sessionId: string, reason: string): Promise<void> {
     await tx.query(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId, reason],
     );
   }
 
-  private async issueRefreshToken(tx: EntityManager, sessionId: string): Promise<string> {
+  private async issueRefreshToken(tx: Pick<EntityManager, 'query'>, sessionId: string): Promise<string> {
     const token = newToken();
     await tx.query(`INSERT INTO auth_refresh_tokens (token_hash, session_id) VALUES ($1, $2)`, [hashToken(token), sessionId]);
     return token;

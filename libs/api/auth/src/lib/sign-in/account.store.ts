@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { updateReturning } from '@waypoint/api-database';
+import { inTransaction, queryable, updateReturning } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 
 export interface SignInAccount {
   id: string;
   programId: string;
+  role: string;
   email: string;
   passwordHash: string | null;
   active: boolean;
@@ -33,8 +34,8 @@ export class AccountStore {
   }
 
   private async select(where: string, value: string): Promise<SignInAccount | undefined> {
-    const [row] = await this.db.query(
-      `SELECT id, program_id AS "programId", email, password_hash AS "passwordHash", status = 'active' AS active,
+    const [row] = await queryable(this.db).query(
+      `SELECT id, program_id AS "programId", role, email, password_hash AS "passwordHash", status = 'active' AS active,
               coalesce(locked_until > now(), false) AS locked, mfa_secret AS "mfaSecret",
               mfa_enabled_at IS NOT NULL AS "mfaEnabled", mfa_last_step AS "mfaLastStep"
          FROM users WHERE ${where}`,
@@ -43,18 +44,20 @@ export class AccountStore {
     return row ? { ...row, mfaLastStep: row.mfaLastStep === null ? null : Number(row.mfaLastStep) } : undefined;
   }
 
-  /** Counts a failure; the one that reaches the limit starts the lock. */
-  async recordFailure(userId: string): Promise<void> {
-    await this.db.query(
+  /** Counts a failure; the one that reaches the limit starts the lock (and says so). */
+  async recordFailure(userId: string): Promise<{ lockedNow: boolean }> {
+    const [row] = await updateReturning<{ lockedNow: boolean }>(
+      queryable(this.db),
       `UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
               locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN now() + $3::interval ELSE locked_until END
-        WHERE id = $1`,
+        WHERE id = $1 RETURNING failed_sign_ins = $2 AS "lockedNow"`,
       [userId, LOCK_AFTER_FAILURES, `${LOCK_MINUTES} minutes`],
     );
+    return { lockedNow: row?.lockedNow === true };
   }
 
   async recordSuccess(userId: string, newPasswordHash?: string): Promise<void> {
-    await this.db.query(
+    await queryable(this.db).query(
       `UPDATE users SET failed_sign_ins = 0, locked_until = NULL, password_hash = coalesce($2, password_hash) WHERE id = $1`,
       [userId, newPasswordHash ?? null],
     );
@@ -88,7 +91,8 @@ export class AccountStore {
   }
 
   async replaceRecoveryCodes(account: { id: string; programId: string }, codeHashes: string[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await inTransaction(this.db, async () => {
+      const tx = queryable(this.db);
       await tx.query(`UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [account.id]);
       await tx.query(
         `INSERT INTO mfa_recovery_codes (program_id, user_id, code_hash) SELECT $1, $2, unnest($3::text[])`,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { queryable } from '@waypoint/api-database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashPassword, passwordProblem, verifyPassword } from '@waypoint/api-credentials';
 import { ValidationProblemException } from '@waypoint/api-http';
@@ -29,7 +30,7 @@ export class PasswordChangeService {
     if (await verifyPassword(account.passwordHash, newPassword)) {
       throw new ValidationProblemException({ newPassword: ['Choose a password you have not used here before.'] });
     }
-    await this.db.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), version = version + 1 WHERE id = $1`, [
+    await queryable(this.db).query(`UPDATE users SET password_hash = $2, password_changed_at = now(), version = version + 1 WHERE id = $1`, [
       user.userId,
       await hashPassword(newPassword),
     ]);

@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
@@ -11,7 +12,7 @@ export class PgThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly db: DataSource) {}
 
   async increment(key: string, ttl: number, limit: number): Promise<StorageRecord> {
-    const [row] = await this.db.query(
+    const [row] = await queryable(this.db).query(
       `INSERT INTO rate_limits AS r (key, hits, expires_at) VALUES ($1, 1, now() + $2 * interval '1 millisecond')
        ON CONFLICT (key) DO UPDATE SET
          hits = CASE WHEN r.expires_at <= now() THEN 1 ELSE r.hits + 1 END,
@@ -20,7 +21,7 @@ export class PgThrottlerStorage implements ThrottlerStorage {
       [key.slice(0, 300), ttl],
     );
     // Sweep expired counters now and then, so the table stays small without a scheduled job.
-    if (Math.random() < 0.01) await this.db.query(`DELETE FROM rate_limits WHERE expires_at < now()`);
+    if (Math.random() < 0.01) await queryable(this.db).query(`DELETE FROM rate_limits WHERE expires_at < now()`);
     const seconds = Math.max(0, Number(row.seconds));
     const blocked = row.hits > limit;
     return { totalHits: row.hits, timeToExpire: seconds, isBlocked: blocked, timeToBlockExpire: blocked ? seconds : 0 };

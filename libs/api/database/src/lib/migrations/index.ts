@@ -3,6 +3,7 @@ import { Identity1763800000000 } from './1763800000000-identity';
 import { RateLimits1763900000000 } from './1763900000000-rate-limits';
 import { ApiTokens1764000000000 } from './1764000000000-api-tokens';
 import { ParticipantAccess1764100000000 } from './1764100000000-participant-access';
+import { AuditTrail1764200000000 } from './1764200000000-audit-trail';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -14,4 +15,5 @@ export const migrations = [
   RateLimits1763900000000,
   ApiTokens1764000000000,
   ParticipantAccess1764100000000,
+  AuditTrail1764200000000,
 ];

@@ -1,5 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { queryable } from '@waypoint/api-database';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
 import type { DataSource } from 'typeorm';
 import type { ParticipantStatus } from '@waypoint/shared-contracts';
@@ -21,7 +23,9 @@ interface NameCursor {
 /**
  * The one place participant rows are read. Every method takes the caller and builds its SQL
  * with the caller's scope predicate, so there is no way to ask for a participant "in general":
- * what is out of scope is indistinguishable from what does not exist (404).
+ * what is out of scope is indistinguishable from what does not exist (404). Every participant
+ * it returns is named to the audit trail (`AuditContext.touch`), which refuses outside an
+ * `@Audited` route: reading participant data without an audit declaration cannot happen.
  */
 @Injectable()
 export class ParticipantsRepository {
@@ -38,7 +42,7 @@ export class ParticipantsRepository {
         `(p.legal_last_name, p.legal_first_name, p.id) > (${params.add(after.lastName)}, ${params.add(after.firstName)}, ${params.add(after.id)}::uuid)`,
       );
     }
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows: Record<string, unknown>[] = await queryable(this.db).query(
       `SELECT ${selectList('summary')} FROM participants p
         WHERE ${where.join(' AND ')}
         ORDER BY p.legal_last_name, p.legal_first_name, p.id
@@ -46,6 +50,7 @@ export class ParticipantsRepository {
       params.values,
     );
     const items = rows.slice(0, page.limit);
+    AuditContext.touch(items.map((item) => String(item['id'])));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
   }
@@ -54,12 +59,13 @@ export class ParticipantsRepository {
   async get(auth: AuthContext, id: string, route: AccessRoute): Promise<Record<string, unknown>> {
     const params = new SqlParams();
     const idParam = params.add(id);
-    const [row] = await this.db.query(
+    const [row] = await queryable(this.db).query(
       `SELECT ${selectList(viewFor(auth.role, route))} FROM participants p
         WHERE p.id = ${idParam} AND ${scopePredicate(route, auth, params, 'p')}`,
       params.values,
     );
     if (!row) throw notFound();
+    AuditContext.touch([id]);
     return row;
   }
 
@@ -70,11 +76,12 @@ export class ParticipantsRepository {
   async requireInScope(auth: AuthContext, id: string, route: AccessRoute = 'care-team'): Promise<void> {
     const params = new SqlParams();
     const idParam = params.add(id);
-    const rows = await this.db.query(
+    const rows = await queryable(this.db).query(
       `SELECT 1 FROM participants p WHERE p.id = ${idParam} AND ${scopePredicate(route, auth, params, 'p')}`,
       params.values,
     );
     if (rows.length === 0) throw notFound();
+    AuditContext.touch([id]);
   }
 
   /**
@@ -92,7 +99,7 @@ export class ParticipantsRepository {
       ? `p.id = ${params.add(who.participantId)}`
       : `lower(p.legal_last_name) = lower(${params.add(who.lastName)}::text) AND p.date_of_birth = ${params.add(who.dateOfBirth)}::date
          AND (${params.add(who.firstName ?? null)}::text IS NULL OR lower(p.legal_first_name) = lower(${params.add(who.firstName ?? null)}::text))`;
-    return this.db.query(
+    return queryable(this.db).query(
       `SELECT p.id, ${careTeamPredicate(auth, params, 'p')} AS "inCareTeamScope"
          FROM participants p WHERE p.program_id = ${program} AND ${match} LIMIT 5`,
       params.values,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Audited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { ParticipantsRepository } from '../access/participants.repository';
 import { AcknowledgeBreakGlassDto, ListBreakGlassGrantsQuery, RequestBreakGlassDto } from './break-glass.dto';
@@ -22,12 +23,14 @@ export class BreakGlassController {
 
   @RequirePermission('break-glass:request')
   @Post()
+  @Audited({ action: 'break-glass.grant', resourceType: 'break_glass_grant', alert: true })
   request(@CurrentUser() auth: AuthContext, @Body() body: RequestBreakGlassDto) {
     return this.grants.grant(auth, body);
   }
 
   @RequirePermission('break-glass:request')
   @Get('active')
+  @Audited({ action: 'break-glass.list-active', resourceType: 'break_glass_grant' })
   active(@CurrentUser() auth: AuthContext) {
     return this.grants.active(auth);
   }
@@ -35,12 +38,14 @@ export class BreakGlassController {
   /** The participant, read through the caller's unexpired grant (else 404). */
   @RequirePermission('break-glass:request')
   @Get('participants/:id')
+  @Audited({ action: 'participant.break-glass-read', resourceType: 'participant', idParam: 'id', participantParam: 'id', alert: true })
   participant(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string) {
     return this.participants.get(auth, id, 'break-glass');
   }
 
   @RequirePermission('break-glass:review')
   @Get('grants')
+  @Audited({ action: 'break-glass.list-grants', resourceType: 'break_glass_grant' })
   reviews(@CurrentUser() auth: AuthContext, @Query() query: ListBreakGlassGrantsQuery) {
     return this.grants.reviews(auth, { pendingOnly: query.pending ?? true, limit: query.limit ?? 25, cursor: query.cursor });
   }
@@ -48,6 +53,7 @@ export class BreakGlassController {
   @RequirePermission('break-glass:review')
   @Post('grants/:id/acknowledge')
   @HttpCode(204)
+  @Audited({ action: 'break-glass.review', resourceType: 'break_glass_grant', idParam: 'id', alert: true })
   async acknowledge(@CurrentUser() auth: AuthContext, @Param('id', uuid) id: string, @Body() body: AcknowledgeBreakGlassDto) {
     await this.grants.acknowledge(auth, id, body.note);
   }

@@ -1,8 +1,9 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AuthContext, SecurityEvents } from '@waypoint/api-auth';
+import { AuditContext } from '@waypoint/api-audit';
+import type { AuthContext } from '@waypoint/api-auth';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
-import { updateReturning } from '@waypoint/api-database';
+import { queryable, updateReturning } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
 import type { RequestBreakGlassDto } from './break-glass.dto';
@@ -20,37 +21,33 @@ export class BreakGlassStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly participants: ParticipantsRepository,
-    private readonly securityEvents: SecurityEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async grant(auth: AuthContext, request: RequestBreakGlassDto): Promise<BreakGlassGrant> {
+    // The reason goes on the audit row whatever happens next, refusals included.
+    AuditContext.annotate({ reason: request.reason.trim() });
     const matches = await this.participants.identifyForEmergency(auth, request);
     if (matches.length !== 1) {
-      this.securityEvents.record('break-glass-refused', { programId: auth.programId, actorId: auth.userId });
       if (matches.length === 0) throw new NotFoundException('No participant in your program matches. Check the details and try again.');
       throw new ConflictException('More than one participant matches. Add the first name, or ask for the participant’s record id.');
     }
     const [match] = matches;
     if (match.inCareTeamScope) throw new ConflictException('You already have access to this participant; no emergency access is needed.');
-    const [grant]: BreakGlassGrant[] = await this.db.query(
+    const [grant]: BreakGlassGrant[] = await queryable(this.db).query(
       `INSERT INTO break_glass_grants (program_id, user_id, participant_id, reason, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5))
        RETURNING id, participant_id AS "participantId", granted_at AS "grantedAt", expires_at AS "expiresAt"`,
       [auth.programId, auth.userId, match.id, request.reason.trim(), this.config.access.breakGlassMinutes],
     );
-    this.securityEvents.record('break-glass-granted', {
-      programId: auth.programId,
-      actorId: auth.userId,
-      participantId: grant.participantId,
-      grantId: grant.id,
-    });
+    AuditContext.touch([grant.participantId]);
+    AuditContext.annotate({ resourceId: grant.id });
     return grant;
   }
 
   /** The caller's unexpired grants: what the dashboard's emergency-access banner shows. */
   async active(auth: AuthContext) {
-    return this.db.query(
+    const grants: { participantId: string }[] = await queryable(this.db).query(
       `SELECT g.id, g.participant_id AS "participantId", g.granted_at AS "grantedAt", g.expires_at AS "expiresAt",
               coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name AS "participantName"
          FROM break_glass_grants g JOIN participants p ON p.id = g.participant_id AND p.program_id = g.program_id
@@ -58,6 +55,8 @@ export class BreakGlassStore {
         ORDER BY g.expires_at LIMIT 20`,
       [auth.programId, auth.userId],
     );
+    AuditContext.touch(grants.map((grant) => grant.participantId));
+    return grants;
   }
 
   /**
@@ -67,7 +66,7 @@ export class BreakGlassStore {
    */
   async reviews(auth: AuthContext, page: { pendingOnly: boolean; limit: number; cursor?: string }) {
     const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-    const rows: (Record<string, unknown> & { id: string })[] = await this.db.query(
+    const rows: (Record<string, unknown> & { id: string })[] = await queryable(this.db).query(
       `SELECT g.id, g.granted_at AS "grantedAt", g.expires_at AS "expiresAt", g.expires_at > now() AS "active", g.reason,
               g.user_id AS "requesterId", requester.display_name AS "requesterName", requester.role AS "requesterRole",
               g.participant_id AS "participantId",
@@ -83,22 +82,20 @@ export class BreakGlassStore {
       [auth.programId, page.pendingOnly, after ?? null, page.limit + 1],
     );
     const items = rows.slice(0, page.limit);
+    AuditContext.touch(items.map((item) => String(item['participantId'])));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
   }
 
   async acknowledge(auth: AuthContext, grantId: string, note: string | undefined): Promise<void> {
     const updated = await updateReturning(
-      this.db,
+      queryable(this.db),
       `UPDATE break_glass_grants SET reviewed_by = $3, reviewed_at = now(), review_note = $4
         WHERE id = $1 AND program_id = $2 AND reviewed_at IS NULL AND user_id <> $3 RETURNING id`,
       [grantId, auth.programId, auth.userId, note?.trim() || null],
     );
-    if (updated.length === 1) {
-      this.securityEvents.record('break-glass-reviewed', { programId: auth.programId, actorId: auth.userId, grantId });
-      return;
-    }
-    const [grant] = await this.db.query(
+    if (updated.length === 1) return;
+    const [grant] = await queryable(this.db).query(
       `SELECT user_id AS "userId", reviewed_at AS "reviewedAt" FROM break_glass_grants WHERE id = $1 AND program_id = $2`,
       [grantId, auth.programId],
     );

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { type ParticipantStatus, ParticipantStatuses } from '@waypoint/shared-contracts';
 import { Type } from 'class-transformer';
@@ -24,11 +25,13 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsRepository) {}
 
   @Get()
+  @Audited({ action: 'participant.list', resourceType: 'participant' })
   list(@CurrentUser() auth: AuthContext, @Query() query: ListParticipantsQuery) {
     return this.participants.list(auth, { limit: query.limit ?? 25, cursor: query.cursor, status: query.status });
   }
 
   @Get(':id')
+  @Audited({ action: 'participant.read', resourceType: 'participant', idParam: 'id', participantParam: 'id' })
   get(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.participants.get(auth, id, 'care-team');
   }

@@ -39,4 +39,28 @@ describe('KeysetList', () => {
     list.reload();
     expect(list.loadFailed()).toBe(false);
   });
+
+  it('drops pages still on their way when it starts again', () => {
+    const answers: Subject<KeysetPage<string>>[] = [];
+    const list = new KeysetList<string>(() => {
+      const answer = new Subject<KeysetPage<string>>();
+      answers.push(answer);
+      return answer;
+    });
+    list.reload();
+    answers[0].next({ items: ['old'], nextCursor: 'c2' });
+    list.loadMore();
+    list.reload(); // the question changed while page 2 of the old one was on its way
+    expect(list.loadingMore()).toBe(false);
+    answers[1].next({ items: ['old page 2'], nextCursor: null });
+    answers[2].next({ items: ['new'], nextCursor: null });
+    expect(list.items()).toEqual(['new']);
+
+    list.reload();
+    list.reload();
+    answers[3].next({ items: ['stale'], nextCursor: null });
+    expect(list.loaded()).toBe(false);
+    answers[4].next({ items: ['fresh'], nextCursor: null });
+    expect(list.items()).toEqual(['fresh']);
+  });
 });

@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import { finalize, type Observable } from 'rxjs';
+import { finalize, type Observable, Subscription } from 'rxjs';
 
 /** One page of a keyset-paginated API list (DESIGN.md §5). */
 export interface KeysetPage<T> {
@@ -11,6 +11,8 @@ export interface KeysetPage<T> {
  * The state of a list read page by page with "Load more": the rows so far, whether the first
  * page has arrived (until then a spinner, not an empty state), whether it failed, and the
  * cursor of the next page. Pages give it a `fetch` for one page and bind its signals.
+ * A reload drops pages still on their way, so a slow answer to an earlier question (say, before
+ * the filters changed) never lands in the list.
  */
 export class KeysetList<T> {
   readonly items = signal<T[]>([]);
@@ -18,14 +20,17 @@ export class KeysetList<T> {
   readonly loaded = signal(false);
   readonly loadFailed = signal(false);
   readonly loadingMore = signal(false);
+  #inFlight = new Subscription();
 
   constructor(private readonly fetch: (cursor: string | null) => Observable<KeysetPage<T>>) {}
 
   /** Starts again from the first page. */
   reload(): void {
+    this.#inFlight.unsubscribe();
+    this.#inFlight = new Subscription();
     this.loaded.set(false);
     this.loadFailed.set(false);
-    this.fetch(null).subscribe({
+    const first = this.fetch(null).subscribe({
       next: (page) => {
         this.items.set(page.items);
         this.nextCursor.set(page.nextCursor);
@@ -33,6 +38,7 @@ export class KeysetList<T> {
       },
       error: () => this.loadFailed.set(true),
     });
+    this.#inFlight.add(first);
   }
 
   /** Appends the next page; does nothing at the end or while a page is on its way. */
@@ -40,11 +46,12 @@ export class KeysetList<T> {
     const cursor = this.nextCursor();
     if (!cursor || this.loadingMore()) return;
     this.loadingMore.set(true);
-    this.fetch(cursor)
+    const next = this.fetch(cursor)
       .pipe(finalize(() => this.loadingMore.set(false)))
       .subscribe((page) => {
         this.items.update((items) => [...items, ...page.items]);
         this.nextCursor.set(page.nextCursor);
       });
+    this.#inFlight.add(next);
   }
 }

@@ -1,17 +1,19 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
+import { SessionStore } from '@waypoint/web-auth';
 import { EmptyState } from '@waypoint/web-ui';
 import { ParticipantsApi } from '@waypoint/web-participant-data';
 import { ParticipantFacts } from './participant-facts';
 import { loadParticipant } from './participant-loader';
+import { RecentAccessCard } from './recent-access-card';
 
 /** One participant of the caller's caseload. The tabs of later issues hang off this route. */
 @Component({
   selector: 'lib-participant-page',
-  imports: [ParticipantFacts, EmptyState, MatProgressSpinner, MatButton, MatIcon, RouterLink],
+  imports: [ParticipantFacts, RecentAccessCard, EmptyState, MatProgressSpinner, MatButton, MatIcon, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a matButton class="back" routerLink="/caseload"><mat-icon>arrow_back</mat-icon><span i18n>Caseload</span></a>
@@ -33,17 +35,24 @@ import { loadParticipant } from './participant-loader';
     @if (view.state(); as state) {
       @if (state.kind === 'loaded') {
         <lib-participant-facts [participant]="state.participant" />
+        @if (showRecentAccess()) {
+          <lib-recent-access-card class="recent-access" [participantId]="state.participant.id" />
+        }
       }
     }
   `,
   styles: `
     .back { margin: 0 0 8px -12px; }
     .loading { display: grid; place-items: center; padding: 48px; }
+    .recent-access { margin-block-start: 16px; max-width: 640px; }
   `,
 })
 export class ParticipantPage {
   readonly #api = inject(ParticipantsApi);
+  readonly #session = inject(SessionStore);
   /** The route's `:id`, bound by the router. */
   readonly id = input.required<string>();
   protected readonly view = loadParticipant(this.id, (id) => this.#api.get(id));
+  /** Supervisors see who opened the record; others neither see the card nor ask for it. */
+  protected readonly showRecentAccess = computed(() => this.#session.can('caseload:team'));
 }

@@ -8,16 +8,22 @@ describe('navigation by permission', () => {
     expect(pathsFor('specialist')).toEqual(['caseload', 'referrals']);
   });
 
-  it('adds supervision, reports and emergency access for a supervisor', () => {
-    expect(pathsFor('supervisor')).toEqual(['caseload', 'supervision', 'referrals', 'reports', 'emergency-access']);
+  it('adds supervision, reports, the audit trail and emergency access for a supervisor', () => {
+    expect(pathsFor('supervisor')).toEqual(['caseload', 'supervision', 'referrals', 'reports', 'audit', 'emergency-access']);
   });
 
   it('shows a clinician only referrals (received ones)', () => {
     expect(pathsFor('clinician')).toEqual(['referrals']);
   });
 
-  it('shows an admin reports (the audit trail), admin and emergency access, and no clinical pages', () => {
-    expect(pathsFor('admin')).toEqual(['reports', 'admin', 'emergency-access']);
+  it('shows an admin reports, the audit trail, admin and emergency access, and no clinical pages', () => {
+    expect(pathsFor('admin')).toEqual(['reports', 'audit', 'admin', 'emergency-access']);
+  });
+
+  it('shows the audit trail to whoever may read the program\'s or the team\'s trail', () => {
+    expect(navItemsFor(['audit:read']).map((item) => item.path)).toContain('audit');
+    expect(navItemsFor(['caseload:team']).map((item) => item.path)).toContain('audit');
+    expect(navItemsFor(['participants:read', 'break-glass:review']).map((item) => item.path)).not.toContain('audit');
   });
 
   it('shows nothing without permissions', () => {

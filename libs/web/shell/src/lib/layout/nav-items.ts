@@ -27,6 +27,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     anyOf: ['participants:read', 'referrals:receive'],
   },
   { path: 'reports', icon: 'bar_chart', label: $localize`:Main navigation item:Reports`, anyOf: ['caseload:team', 'audit:read'] },
+  {
+    path: 'audit',
+    icon: 'policy',
+    label: $localize`:Main navigation item:Audit trail`,
+    anyOf: ['audit:read', 'caseload:team'],
+  },
   { path: 'admin', icon: 'admin_panel_settings', label: $localize`:Main navigation item:Admin`, anyOf: ['users:manage'] },
   {
     path: 'emergency-access',

@@ -58,6 +58,7 @@ describe('ShellLayout', () => {
       'Supervision',
       'Referrals',
       'Reports',
+      'Audit trail',
       'Emergency access',
     ]);
     expect(links.map((link) => link.querySelector('mat-icon')?.textContent)).toEqual([
@@ -65,15 +66,16 @@ describe('ShellLayout', () => {
       'supervisor_account',
       'forward_to_inbox',
       'bar_chart',
+      'policy',
       'emergency',
     ]);
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/supervision', '/referrals', '/reports', '/emergency-access']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/supervision', '/referrals', '/reports', '/audit', '/emergency-access']);
   });
 
   it.each([
     ['specialist', ['/caseload', '/referrals']],
     ['clinician', ['/referrals']],
-    ['admin', ['/reports', '/admin', '/emergency-access']],
+    ['admin', ['/reports', '/audit', '/admin', '/emergency-access']],
   ] as const)('shows a %s only their destinations', async (role, hrefs) => {
     await render(true, role);
     expect(navLinks().map((link) => link.getAttribute('href'))).toEqual(hrefs);

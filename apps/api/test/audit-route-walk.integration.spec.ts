@@ -1,0 +1,198 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { routeInventory, type RouteDeclaration } from '@waypoint/api-auth';
+import type { AppConfig } from '@waypoint/api-config';
+import {
+  createTestDatabase,
+  createTestParticipant,
+  createTestProgram,
+  createTestTeam,
+  createTestUser,
+  testConfig,
+  type TestDatabase,
+} from '@waypoint/api-testing';
+import type { Permission, Role } from '@waypoint/shared-contracts';
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../src/app/create-app';
+import { signIn } from './auth.helpers';
+
+/** Permissions that reach participant data (or the trail about it). */
+const CLINICAL: readonly Permission[] = [
+  'participants:read',
+  'participants:write',
+  'caseload:team',
+  'notes:cosign',
+  'referrals:receive',
+  'break-glass:request',
+  'break-glass:review',
+  'audit:read',
+];
+
+interface Call {
+  /** Replaces `:id` in the path. */
+  id?: string;
+  query?: string;
+  body?: object;
+}
+
+interface RouteCases {
+  as: Role;
+  success: Call;
+  /** Another team's or a missing object: refused with 404 and recorded as denied. */
+  denied?: Call;
+  /** Bad input: 400, recorded as error. */
+  invalid?: Call;
+}
+
+/**
+ * Walks every route that touches participant data and proves it writes the right audit events:
+ * on success, on denial (another team's object → 404) and on validation failure. A new route
+ * with a clinical permission fails here until it is `@Audited` and has cases below.
+ */
+describe('audit route walk', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let config: AppConfig;
+  const sessions: Partial<Record<Role, Awaited<ReturnType<typeof signIn>>>> = {};
+  const ids: Record<string, string> = {};
+  const missing = '00000000-0000-4000-8000-000000000000';
+  const reason = 'Route walk: a reason long enough to pass.';
+
+  function casesFor(route: RouteDeclaration): RouteCases | undefined {
+    const table: Record<string, RouteCases> = {
+      'GET /participants': { as: 'specialist', success: {}, invalid: { query: '?limit=0' } },
+      'GET /participants/:id': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'GET /participants/:id/access-history': {
+        as: 'supervisor',
+        success: { id: ids['own'] },
+        denied: { id: ids['otherTeam'] },
+        invalid: { id: 'not-a-uuid' },
+      },
+      'POST /break-glass': {
+        as: 'supervisor',
+        success: { body: { participantId: ids['emergency'], reason } },
+        denied: { body: { participantId: missing, reason } },
+        invalid: { body: { participantId: ids['emergency'], reason: 'short' } },
+      },
+      'GET /break-glass/active': { as: 'supervisor', success: {} },
+      'GET /break-glass/participants/:id': {
+        as: 'supervisor',
+        success: { id: ids['granted'] },
+        denied: { id: ids['otherTeam'] },
+        invalid: { id: 'not-a-uuid' },
+      },
+      'GET /break-glass/grants': { as: 'supervisor', success: {}, invalid: { query: '?limit=0' } },
+      'POST /break-glass/grants/:id/acknowledge': { as: 'admin', success: { id: ids['pendingGrant'], body: {} }, denied: { id: missing, body: {} }, invalid: { id: 'not-a-uuid', body: {} } },
+      'GET /audit/events': { as: 'admin', success: {}, invalid: { query: '?outcome=maybe' } },
+      'GET /audit/team-events': { as: 'supervisor', success: {}, invalid: { query: '?limit=0' } },
+      'GET /audit/events.csv': { as: 'admin', success: {}, invalid: { query: '?from=yesterday' } },
+      'POST /audit/verify': { as: 'admin', success: { body: {} }, invalid: { body: { full: 'yes' } } },
+    };
+    return table[`${route.method} ${route.path}`];
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    config = testConfig();
+    app = await createApp(config, database.appUrl);
+    await app.init();
+    const owner = database.owner;
+    const key = config.secrets.encryptionKey;
+    const programId = await createTestProgram(owner);
+    const team = await createTestTeam(owner, programId);
+    const otherTeam = await createTestTeam(owner, programId);
+    const users: Record<string, string> = {};
+    for (const role of ['specialist', 'supervisor', 'admin'] as const) {
+      const user = await createTestUser(owner, key, { programId, role, teamId: role === 'admin' ? undefined : team });
+      users[role] = user.id;
+      sessions[role] = await signIn(app, user);
+    }
+    await owner.query(`UPDATE teams SET supervisor_id = $2 WHERE id = $1`, [team, users['supervisor']]);
+    const otherSpecialist = await createTestUser(owner, key, { programId, role: 'specialist', teamId: otherTeam });
+    ids['own'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
+    ids['otherTeam'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
+    ids['emergency'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
+    ids['granted'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
+    const grant = async (userId: string, participantId: string) =>
+      (
+        await owner.query(
+          `INSERT INTO break_glass_grants (program_id, user_id, participant_id, reason, expires_at)
+           VALUES ($1, $2, $3, 'Route walk fixture grant', now() + interval '1 hour') RETURNING id`,
+          [programId, userId, participantId],
+        )
+      ).rows[0].id as string;
+    await grant(users['supervisor'], ids['granted']);
+    ids['pendingGrant'] = await grant(otherSpecialist.id, ids['otherTeam']);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  const clinicalRoutes = () =>
+    routeInventory(app).filter((route) => !route.isPublic && CLINICAL.includes(route.permission as Permission));
+
+  async function call(route: RouteDeclaration, as: Role, input: Call) {
+    const session = sessions[as];
+    if (!session) throw new Error(`no session for ${as}`);
+    const requestId = `walk-${randomUUID()}`;
+    const path = `/api/v1${route.path.replace(':id', input.id ?? '')}${input.query ?? ''}`;
+    const method = route.method.toLowerCase() as 'get' | 'post';
+    let pending = session.agent[method](path).set('X-Request-Id', requestId);
+    if (method !== 'get') pending = pending.set('X-CSRF-Token', session.csrf).send(input.body ?? {});
+    const response = await pending;
+    const { rows } = await database.owner.query(
+      `SELECT action, outcome, participant_id AS "participantId", actor_role AS "actorRole" FROM audit_events WHERE request_id = $1 ORDER BY id`,
+      [requestId],
+    );
+    return { status: response.status, rows: rows as { action: string; outcome: string; participantId: string | null; actorRole: string }[] };
+  }
+
+  it('finds the participant-data routes, each audited and each with cases', () => {
+    const routes = clinicalRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+    expect(routes.filter((route) => !route.audited).map((route) => `${route.method} ${route.path}`)).toEqual([]);
+    expect(routes.filter((route) => !casesFor(route)).map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+
+  it('writes success, denied and error events for every participant-data route', async () => {
+    const wrong: string[] = [];
+    for (const route of clinicalRoutes()) {
+      const cases = casesFor(route);
+      const action = route.audited?.action;
+      if (!cases || !action) continue;
+      const label = `${route.method} ${route.path}`;
+      const check = async (which: string, input: Call, statusOk: (status: number) => boolean, outcome: string, participant?: string) => {
+        const { status, rows } = await call(route, cases.as, input);
+        const mine = rows.filter((row) => row.action === action);
+        if (!statusOk(status)) wrong.push(`${label} (${which}): status ${status}`);
+        if (mine.length === 0 || mine.some((row) => row.outcome !== outcome || row.actorRole !== cases.as)) {
+          wrong.push(`${label} (${which}): expected ${action}:${outcome} rows, got ${JSON.stringify(rows)}`);
+        }
+        if (participant && !mine.some((row) => row.participantId === participant)) wrong.push(`${label} (${which}): no row names participant ${participant}`);
+      };
+      await check('success', cases.success, (s) => s >= 200 && s < 300, 'success', route.audited?.participantParam ? cases.success.id : undefined);
+      if (cases.denied) await check('denied', cases.denied, (s) => s === 404, 'denied', route.audited?.participantParam ? cases.denied.id : undefined);
+      if (cases.invalid) await check('invalid', cases.invalid, (s) => s === 400, 'error');
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('names each participant a list returned, one row each, in one request', async () => {
+    const { rows } = await call({ method: 'GET', path: '/participants' } as RouteDeclaration, 'supervisor', {});
+    expect(rows.map((row) => row.participantId).sort()).toEqual([ids['own']].sort());
+  });
+
+  it('commits a change with its audit row, and leaves no change when the audit row cannot be written', async () => {
+    await database.owner.query(`REVOKE INSERT ON audit_events FROM waypoint_app`);
+    try {
+      const route = { method: 'POST', path: '/break-glass' } as RouteDeclaration;
+      const before = (await database.owner.query(`SELECT count(*)::int AS n FROM break_glass_grants`)).rows[0].n;
+      const { status } = await call(route, 'supervisor', { body: { participantId: ids['otherTeam'], reason } });
+      expect(status).toBe(500);
+      expect((await database.owner.query(`SELECT count(*)::int AS n FROM break_glass_grants`)).rows[0].n).toBe(before);
+    } finally {
+      await database.owner.query(`GRANT INSERT ON audit_events TO waypoint_app`);
+    }
+  });
+});

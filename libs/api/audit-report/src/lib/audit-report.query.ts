@@ -1,0 +1,98 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthContext } from '@waypoint/api-auth';
+import { queryable } from '@waypoint/api-database';
+import { careTeamPredicate, SqlParams } from '@waypoint/api-participants';
+import type { DataSource } from 'typeorm';
+import type { AuditQueryDto } from './audit-query.dto';
+
+export interface AuditEventView {
+  id: string;
+  occurredAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  participantId: string | null;
+  outcome: string;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  reason: string | null;
+}
+
+const COLUMNS = `e.id::text AS id, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", u.display_name AS "actorName",
+  e.actor_role AS "actorRole", e.action, e.resource_type AS "resourceType", e.resource_id AS "resourceId",
+  e.participant_id AS "participantId", e.outcome, e.request_id AS "requestId", e.ip, e.user_agent AS "userAgent", e.reason`;
+
+/**
+ * Reads of the trail, always inside the caller's program, newest first, one keyset page at a
+ * time. `team` limits them to events about participants in the caller's care-team scope (a
+ * supervisor's "who looked at my participants").
+ */
+@Injectable()
+export class AuditReportQuery {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async page(auth: AuthContext, query: AuditQueryDto, scope: 'program' | 'team'): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    const params = new SqlParams();
+    const where = this.#where(auth, query, scope, params);
+    if (query.cursor !== undefined) {
+      const after = params.add(decodeCursor(query.cursor));
+      where.push(`(e.occurred_at, e.id) < (SELECT c.occurred_at, c.id FROM audit_events c WHERE c.id = ${after})`);
+    }
+    const rows: AuditEventView[] = await queryable(this.db).query(
+      `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE ${where.join(' AND ')} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? Buffer.from(last.id).toString('base64url') : null };
+  }
+
+  /** The whole filtered set, a batch at a time (for the streamed CSV export). */
+  async *batches(auth: AuthContext, query: AuditQueryDto, batchSize = 1000): AsyncGenerator<AuditEventView[]> {
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.page(auth, { ...query, limit: batchSize, cursor }, 'program');
+      if (page.items.length > 0) yield page.items;
+      if (!page.nextCursor) return;
+      cursor = page.nextCursor;
+    }
+  }
+
+  /** The latest events about one participant (the caller has already been checked for scope). */
+  async recentForParticipant(auth: AuthContext, participantId: string, limit = 10) {
+    return queryable(this.db).query(
+      `SELECT e.occurred_at AS "occurredAt", u.display_name AS "actorName", e.actor_role AS "actorRole", e.action, e.outcome
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.program_id = $1 AND e.participant_id = $2
+        ORDER BY e.occurred_at DESC, e.id DESC LIMIT $3`,
+      [auth.programId, participantId, limit],
+    );
+  }
+
+  #where(auth: AuthContext, query: AuditQueryDto, scope: 'program' | 'team', params: SqlParams): string[] {
+    const where = [`e.program_id = ${params.add(auth.programId)}`];
+    if (query.from) where.push(`e.occurred_at >= ${params.add(query.from)}::timestamptz`);
+    if (query.to) where.push(`e.occurred_at < ${params.add(query.to)}::timestamptz`);
+    if (query.actorId) where.push(`e.actor_id = ${params.add(query.actorId)}::uuid`);
+    if (query.participantId) where.push(`e.participant_id = ${params.add(query.participantId)}::uuid`);
+    if (query.action) where.push(`e.action = ${params.add(query.action)}`);
+    if (query.outcome) where.push(`e.outcome = ${params.add(query.outcome)}`);
+    if (scope === 'team') {
+      where.push(`e.participant_id IN (SELECT p.id FROM participants p WHERE ${careTeamPredicate(auth, params, 'p')})`);
+    }
+    return where;
+  }
+}
+
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new BadRequestException('The cursor is not valid; start from the first page.');
+  return id;
+}

@@ -1,0 +1,28 @@
+/** How an audited attempt ended: done, refused (401/403/404, lockout), or failed (bad input, a fault). */
+export type AuditOutcome = 'success' | 'denied' | 'error';
+
+/**
+ * One row of the trail (DESIGN.md §4). Identifiers and codes only: never a body, a name or
+ * note text. `reason` is the one free-text field, for break-glass.
+ */
+export interface AuditEvent {
+  action: string;
+  outcome: AuditOutcome;
+  programId?: string | null;
+  actorId?: string | null;
+  actorRole?: string | null;
+  resourceType?: string | null;
+  resourceId?: string | null;
+  participantId?: string | null;
+  reason?: string | null;
+}
+
+/** Who is calling, as the auth guard leaves it on the request (`AuthContext` fits this shape). */
+export interface AuditActor {
+  userId: string;
+  role: string;
+  programId: string;
+}
+
+/** The request field the auth guard fills with the caller (api-auth's `AUTH_CONTEXT`). */
+export const ACTOR_REQUEST_KEY = 'waypointAuth';

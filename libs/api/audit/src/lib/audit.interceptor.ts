@@ -1,0 +1,104 @@
+import { type CallHandler, type ExecutionContext, HttpException, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@waypoint/api-database';
+import type { Request } from 'express';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { AuditContext, type AuditRequestState } from './audit-context';
+import { ACTOR_REQUEST_KEY, type AuditActor, type AuditEvent, type AuditOutcome } from './audit-event';
+import { AuditWriter } from './audit-writer';
+import { AUDITED_ROUTE, type AuditedRoute } from './audited';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Writes the trail for every `@Audited` route, so no controller has to remember to:
+ * - a change runs in one transaction with its audit rows (both commit, or neither);
+ * - a read writes its rows before the response leaves (if the trail cannot be written, the
+ *   caller gets an error, not the data);
+ * - a refusal or failure is written after the rollback, as `denied` or `error`.
+ * One row per participant the data layer touched (a list page of 25 is 25 rows in one
+ * statement), or one row without a participant when none was touched.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly writer: AuditWriter,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const route = this.reflector.getAllAndOverride<AuditedRoute | undefined>(AUDITED_ROUTE, [context.getHandler(), context.getClass()]);
+    if (!route) return next.handle();
+    const request = context.switchToHttp().getRequest<Request & Record<string, unknown>>();
+    return from(this.#audit(route, request, next));
+  }
+
+  async #audit(route: AuditedRoute, request: Request & Record<string, unknown>, next: CallHandler): Promise<unknown> {
+    const state: AuditRequestState = { ...AuditContext.current(), touched: new Set<string>() };
+    return AuditContext.run(state, async () => {
+      const events = (outcome: AuditOutcome) => {
+        const written = this.#events(route, request, state, outcome);
+        if (route.alert) for (const event of written) this.#alert(event);
+        return written;
+      };
+      state.flush = async () => {
+        await this.writer.write(events('success'));
+        state.flushed = true;
+      };
+      const handle = async () => {
+        const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        if (!state.flushed) await this.writer.write(events('success'));
+        return result;
+      };
+      try {
+        return request.method === 'GET' || request.method === 'HEAD' ? await handle() : await inTransaction(this.db, handle);
+      } catch (error) {
+        // The failed attempt is recorded outside the rolled-back transaction. If even that
+        // write fails (the database is gone), the original error is what the caller sees.
+        await this.writer.write(events(outcomeOf(error))).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  #alert(event: AuditEvent): void {
+    alertLogger.warn(
+      { securityEvent: event.action, outcome: event.outcome, programId: event.programId, actorId: event.actorId, participantId: event.participantId, resourceId: event.resourceId },
+      `security event: ${event.action} (${event.outcome})`,
+    );
+  }
+
+  #events(route: AuditedRoute, request: Request & Record<string, unknown>, state: AuditRequestState, outcome: AuditOutcome): AuditEvent[] {
+    const actor = request[ACTOR_REQUEST_KEY] as AuditActor | undefined;
+    const param = (name?: string) => {
+      const value = name ? request.params[name] : undefined;
+      return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : null;
+    };
+    const base: AuditEvent = {
+      action: route.action,
+      outcome,
+      programId: actor?.programId ?? null,
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      resourceType: route.resourceType,
+      resourceId: state.annotation?.resourceId ?? param(route.idParam),
+      reason: state.annotation?.reason ?? null,
+    };
+    const participants = new Set(state.touched);
+    const named = param(route.participantParam);
+    if (named) participants.add(named);
+    if (participants.size === 0) return [base];
+    return [...participants].map((participantId) => ({ ...base, participantId }));
+  }
+}
+
+/** Identifiers only: the reason and anything a person typed stay in the database. */
+const alertLogger = new Logger('SecurityEvents');
+
+function outcomeOf(error: unknown): AuditOutcome {
+  const status = error instanceof HttpException ? error.getStatus() : 500;
+  return status === 401 || status === 403 || status === 404 ? 'denied' : 'error';
+}
