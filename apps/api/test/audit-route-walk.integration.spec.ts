@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AuditWriter } from '@waypoint/api-audit';
 import { routeInventory, type RouteDeclaration } from '@waypoint/api-auth';
 import type { AppConfig } from '@waypoint/api-config';
 import {
@@ -141,6 +142,7 @@ describe('audit route walk', () => {
     let pending = session.agent[method](path).set('X-Request-Id', requestId);
     if (method !== 'get') pending = pending.set('X-CSRF-Token', session.csrf).send(input.body ?? {});
     const response = await pending;
+    await app.get(AuditWriter).flush(); // plain reads are recorded in batches
     const { rows } = await database.owner.query(
       `SELECT action, outcome, participant_id AS "participantId", actor_role AS "actorRole" FROM audit_events WHERE request_id = $1 ORDER BY id`,
       [requestId],
@@ -176,6 +178,19 @@ describe('audit route walk', () => {
       if (cases.invalid) await check('invalid', cases.invalid, (s) => s === 400, 'error');
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('records a batched read within milliseconds even when nobody asks for a flush', async () => {
+    const session = sessions['specialist'];
+    if (!session) throw new Error('no specialist');
+    const requestId = `walk-${randomUUID()}`;
+    await session.agent.get(`/api/v1/participants/${ids['own']}`).set('X-Request-Id', requestId).expect(200);
+    let rows: unknown[] = [];
+    for (let attempt = 0; attempt < 50 && rows.length === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      rows = (await database.owner.query(`SELECT 1 FROM audit_events WHERE request_id = $1`, [requestId])).rows;
+    }
+    expect(rows).toHaveLength(1);
   });
 
   it('names each participant a list returned, one row each, in one request', async () => {

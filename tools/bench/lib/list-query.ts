@@ -92,9 +92,10 @@ export async function verifyAgainstRepository(pool: Pool, auth: AuthContext, lim
   await audited(() => repository.list(auth, { limit }));
   expectSame(listQuery(careTeamScope(auth), { limit }), `${auth.role} first-page`);
   const head = await audited(() => repository.list(auth, { limit: skip }));
-  if (!head.nextCursor) throw new Error(`the ${auth.role}'s scope has no more than ${skip} participants`);
+  const cursor = head.nextCursor;
+  if (!cursor) throw new Error(`the ${auth.role}'s scope has no more than ${skip} participants`);
   const after = nameKey(head.items[skip - 1]);
-  await audited(() => repository.list(auth, { limit, cursor: head.nextCursor }));
+  await audited(() => repository.list(auth, { limit, cursor }));
   expectSame(listQuery(careTeamScope(auth), { limit, after }), `${auth.role} later-page`);
   return after;
 }

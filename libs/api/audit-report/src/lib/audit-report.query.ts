@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditWriter } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
 import { queryable } from '@waypoint/api-database';
 import { careTeamPredicate, SqlParams } from '@waypoint/api-participants';
@@ -34,9 +35,15 @@ const COLUMNS = `e.id::text AS id, e.occurred_at AS "occurredAt", e.actor_id AS 
  */
 @Injectable()
 export class AuditReportQuery {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: AuditWriter,
+  ) {}
 
   async page(auth: AuthContext, query: AuditQueryDto, scope: 'program' | 'team'): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
+    // Reads are recorded in batches: write what this process holds first, so the report
+    // includes every access up to this moment.
+    await this.writer.flush();
     const limit = query.limit ?? 50;
     const params = new SqlParams();
     const where = this.#where(auth, query, scope, params);
@@ -67,6 +74,7 @@ export class AuditReportQuery {
 
   /** The latest events about one participant (the caller has already been checked for scope). */
   async recentForParticipant(auth: AuthContext, participantId: string, limit = 10) {
+    await this.writer.flush();
     return queryable(this.db).query(
       `SELECT e.occurred_at AS "occurredAt", u.display_name AS "actorName", e.actor_role AS "actorRole", e.action, e.outcome
          FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id

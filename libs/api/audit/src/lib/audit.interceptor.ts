@@ -15,8 +15,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Writes the trail for every `@Audited` route, so no controller has to remember to:
  * - a change runs in one transaction with its audit rows (both commit, or neither);
- * - a read writes its rows before the response leaves (if the trail cannot be written, the
- *   caller gets an error, not the data);
+ * - a plain read queues its rows for the next batch (written within milliseconds; see
+ *   AuditWriter for why); a read flagged `alert` (break-glass) or streamed is written before
+ *   the response leaves;
  * - a refusal or failure is written after the rollback, as `denied` or `error`.
  * One row per participant the data layer touched (a list page of 25 is 25 rows in one
  * statement), or one row without a participant when none was touched.
@@ -48,17 +49,23 @@ export class AuditInterceptor implements NestInterceptor {
         await this.writer.write(events('success'));
         state.flushed = true;
       };
+      const isRead = request.method === 'GET' || request.method === 'HEAD';
+      // Plain reads are batched (see AuditWriter); changes, alerts and streamed exports are
+      // written synchronously, a change inside its own transaction.
+      const batched = isRead && !route.alert;
+      const record = async (outcome: AuditOutcome) =>
+        batched ? this.writer.enqueue(events(outcome)) : await this.writer.write(events(outcome));
       const handle = async () => {
         const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        if (!state.flushed) await this.writer.write(events('success'));
+        if (!state.flushed) await record('success');
         return result;
       };
       try {
-        return request.method === 'GET' || request.method === 'HEAD' ? await handle() : await inTransaction(this.db, handle);
+        return isRead ? await handle() : await inTransaction(this.db, handle);
       } catch (error) {
         // The failed attempt is recorded outside the rolled-back transaction. If even that
         // write fails (the database is gone), the original error is what the caller sees.
-        await this.writer.write(events(outcomeOf(error))).catch(() => undefined);
+        await Promise.resolve(record(outcomeOf(error))).catch(() => undefined);
         throw error;
       }
     });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditWriter } from '../audit-writer';
 import { type ChainVerification, verifyChain } from './verify-chain';
 
 /**
@@ -12,9 +13,13 @@ import { type ChainVerification, verifyChain } from './verify-chain';
 export class AuditChainService {
   readonly #logger = new Logger('AuditChain');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: AuditWriter,
+  ) {}
 
   async verify(incremental: boolean): Promise<ChainVerification> {
+    await this.writer.flush();
     const result = await verifyChain((sql, params) => this.db.query(sql, params), { incremental });
     if (!result.ok) {
       this.#logger.error({ auditChain: 'broken', firstBrokenId: result.firstBrokenId, problem: result.problem }, 'audit chain verification FAILED');
