@@ -17,5 +17,5 @@ export class AuditQueryDto {
   action?: string;
   @ApiPropertyOptional({ enum: AUDIT_OUTCOMES }) @IsOptional() @IsIn(AUDIT_OUTCOMES) outcome?: (typeof AUDIT_OUTCOMES)[number];
   @ApiPropertyOptional({ default: 50, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40) cursor?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 80) cursor?: string;
 }

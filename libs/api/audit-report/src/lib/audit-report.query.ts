@@ -48,17 +48,25 @@ export class AuditReportQuery {
     const params = new SqlParams();
     const where = this.#where(auth, query, scope, params);
     if (query.cursor !== undefined) {
-      const after = params.add(decodeCursor(query.cursor));
-      where.push(`(e.occurred_at, e.id) < (SELECT c.occurred_at, c.id FROM audit_events c WHERE c.id = ${after})`);
+      // The cursor carries the last row's time (microseconds, as text) and id, so the next page
+      // is a plain index range: no lookup of the id across every monthly partition.
+      const after = decodeCursor(query.cursor);
+      where.push(`(e.occurred_at, e.id) < (${params.add(after.at)}::timestamptz, ${params.add(after.id)}::bigint)`);
     }
-    const rows: AuditEventView[] = await queryable(this.db).query(
-      `SELECT ${COLUMNS} FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+    const rows: (AuditEventView & { cursorAt?: string })[] = await queryable(this.db).query(
+      `SELECT ${COLUMNS}, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"
+         FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
         WHERE ${where.join(' AND ')} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? Buffer.from(last.id).toString('base64url') : null };
+    const last = rows[limit - 1];
+    const nextCursor = rows.length > limit && last ? Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url') : null;
+    const items = rows.slice(0, limit).map((row) => {
+      const item = { ...row };
+      delete item.cursorAt; // paging detail, not part of the event
+      return item;
+    });
+    return { items, nextCursor };
   }
 
   /** The whole filtered set, a batch at a time (for the streamed CSV export). */
@@ -99,8 +107,8 @@ export class AuditReportQuery {
   }
 }
 
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[1-9][0-9]{0,18}$/.test(id)) throw new BadRequestException('The cursor is not valid; start from the first page.');
-  return id;
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)\|([1-9][0-9]{0,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw new BadRequestException('The cursor is not valid; start from the first page.');
+  return { at: match[1], id: match[2] };
 }
