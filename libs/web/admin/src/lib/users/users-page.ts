@@ -8,6 +8,7 @@ import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/m
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
 import { ManagedUser, SessionStore, Team, UserCommand, UsersApi } from '@waypoint/web-auth';
+import { KeysetList } from '@waypoint/web-core';
 import { confirmAction, EmptyState, PageHeader, roleLabel } from '@waypoint/web-ui';
 import { filter, finalize, switchMap } from 'rxjs';
 import { commandText } from './user-commands';
@@ -42,12 +43,13 @@ export class UsersPage {
   readonly #me = inject(SessionStore);
   readonly #breakpoints = inject(BreakpointObserver);
 
-  protected readonly users = signal<ManagedUser[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  /** Whether the first page has arrived (until then a spinner, not "no users"). */
-  protected readonly loaded = signal(false);
-  protected readonly loadingMore = signal(false);
-  protected readonly loadFailed = signal(false);
+  /** The users so far, page by page (until the first arrives, a spinner, not "no users"). */
+  readonly #list = new KeysetList<ManagedUser>((cursor) => this.#api.list(cursor));
+  protected readonly users = this.#list.items;
+  protected readonly nextCursor = this.#list.nextCursor;
+  protected readonly loaded = this.#list.loaded;
+  protected readonly loadingMore = this.#list.loadingMore;
+  protected readonly loadFailed = this.#list.loadFailed;
   protected readonly teams = signal<readonly Team[]>([]);
   /** The last outcome, for the polite live region above the table. */
   protected readonly status = signal('');
@@ -69,29 +71,11 @@ export class UsersPage {
 
   /** Starts the list again from the first page. */
   protected reload(): void {
-    this.loaded.set(false);
-    this.loadFailed.set(false);
-    this.#api.list().subscribe({
-      next: (page) => {
-        this.users.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-        this.loaded.set(true);
-      },
-      error: () => this.loadFailed.set(true),
-    });
+    this.#list.reload();
   }
 
   protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loadingMore()) return;
-    this.loadingMore.set(true);
-    this.#api
-      .list(cursor)
-      .pipe(finalize(() => this.loadingMore.set(false)))
-      .subscribe((page) => {
-        this.users.update((users) => [...users, ...page.items]);
-        this.nextCursor.set(page.nextCursor);
-      });
+    this.#list.loadMore();
   }
 
   protected isMe(user: ManagedUser): boolean {
