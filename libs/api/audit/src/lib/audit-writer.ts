@@ -66,7 +66,9 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
 
   /** Writes every queued read event (reports call this first, so they read their own writes). */
   async flush(): Promise<void> {
-    while (this.#flushing) await this.#flushing;
+    // Wait for a flush in progress; its failure is handled by the flush that owns it. (Never
+    // rethrow here: enqueue() and the timer call flush() without awaiting it.)
+    while (this.#flushing) await this.#flushing.catch(() => undefined);
     clearTimeout(this.#timer);
     this.#timer = undefined;
     while (this.#pending.length > 0) {

@@ -11,10 +11,6 @@ export async function createTestTeam(owner: Client, programId: string, superviso
   return rows[0].id;
 }
 
-export async function setUserTeam(owner: Client, userId: string, teamId: string | null): Promise<void> {
-  await owner.query(`UPDATE users SET team_id = $2 WHERE id = $1`, [userId, teamId]);
-}
-
 /**
  * A synthetic participant, assigned to `assignTo` (a specialist) from `startsOn` (default
  * today) until `endsOn` (exclusive; default open) when given.

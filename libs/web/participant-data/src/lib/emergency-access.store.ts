@@ -29,8 +29,4 @@ export class EmergencyAccessStore {
   tick(now = Date.now()): void {
     this.#now.set(now);
   }
-
-  grantFor(participantId: string): BreakGlassGrant | undefined {
-    return this.active().find((grant) => grant.participantId === participantId);
-  }
 }
