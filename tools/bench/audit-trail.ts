@@ -4,13 +4,15 @@
  * libraries' own classes:
  *   2. one participant's month through AuditReportQuery (budget < 200 ms), with plans;
  *   3. the CSV export rate (batches() + csvLine into a null sink);
- *   4. participant reads/s with and without their audit insert (target on/off ≥ 0.85), and
- *      what dominates the difference.
+ *   4. participant reads/s with and without their audit insert at the service layer (target
+ *      on/off ≥ 0.85), and what dominates the difference;
+ *   5. the same over HTTP: GET /participants/:id through the whole API, audited and not.
  * Not part of `npm test`: it measures, it does not judge. Takes several minutes.
  *
  * BENCH_DATABASE_URL: a superuser on a server (the bulk seed sets session_replication_role);
  * without it, an embedded PostgreSQL is started for the run. BENCH_AUDIT_ROWS overrides the
- * 10 million (for trying the bench out). The database (and the server) are removed at the end.
+ * 10 million (for trying the bench out); BENCH_AUDIT_SECTIONS picks sections (e.g. "4,5"; all by
+ * default). The database (and the server) are removed at the end.
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -22,6 +24,7 @@ import { seedAuditHistory } from './lib/audit-history';
 import { createBenchDatabase } from './lib/bench-database';
 import { type ProgramShape, seedProgram } from './lib/caseload-data';
 import { measureParticipantMonth, type Month } from './lib/participant-month';
+import { measureReadOverHttp } from './lib/read-over-http';
 import { measureReadWithAudit } from './lib/read-with-audit';
 import { Teardown } from './lib/teardown';
 
@@ -31,6 +34,7 @@ const ROWS = Number(process.env['BENCH_AUDIT_ROWS'] ?? 10_000_000);
 const MONTHS = 12;
 /** Loaders in parallel: one per core is what the bulk insert can use. */
 const LOADERS = 2;
+const SECTIONS = new Set((process.env['BENCH_AUDIT_SECTIONS'] ?? '2,3,4,5').split(',').map((section) => section.trim()));
 
 async function main(): Promise<void> {
   const teardown = new Teardown();
@@ -98,9 +102,10 @@ async function main(): Promise<void> {
 
     const admin: AuthContext = { userId: randomUUID(), programId: program.programId, role: 'admin', teamId: null, organizationId: null, sessionId: null, via: 'session' };
     const month = lastFullMonth();
-    await measureParticipantMonth({ owner, db, pool, admin, month });
-    await measureExport({ db, pool, admin, month });
-    await measureReadWithAudit({ owner, db, ownerUrl: database.ownerUrl, programId: program.programId, teardown, seededThrough: history.lastId });
+    if (SECTIONS.has('2')) await measureParticipantMonth({ owner, db, pool, admin, month });
+    if (SECTIONS.has('3')) await measureExport({ db, pool, admin, month });
+    if (SECTIONS.has('4')) await measureReadWithAudit({ owner, db, ownerUrl: database.ownerUrl, programId: program.programId, teardown, seededThrough: history.lastId });
+    if (SECTIONS.has('5')) await measureReadOverHttp({ owner, ownerUrl: database.ownerUrl, programId: program.programId, teardown });
     console.log(`\nload average ${loadavg()[0]?.toFixed(1)} at the end`);
   } catch (error) {
     if (!interrupted) {

@@ -110,6 +110,42 @@ describe('audit trail', () => {
     expect(result).toMatchObject({ ok: true, checked: before + 4000, throughId: before + 4000 });
   });
 
+  // The trigger carries the running head through a transaction and stores it once per statement.
+  it('keeps one chain through batches, several statements per transaction, rolled-back savepoints and a partition named directly', async () => {
+    const before = Number((await database.owner.query(`SELECT count(*) FROM audit_events`)).rows[0].count);
+    const batch = (writer: number, round: number, size: number) =>
+      `INSERT INTO audit_events (action, outcome, resource_type, resource_id)
+       SELECT 'test.batch', 'success', 'writer', '${writer}-${round}-' || n FROM generate_series(1, ${size}) AS n`;
+    const writers = await Promise.all(Array.from({ length: 4 }, appClient));
+    try {
+      await Promise.all(
+        writers.map(async (client, writer) => {
+          for (let round = 0; round < 20; round++) {
+            await client.query('BEGIN');
+            await client.query(batch(writer, round, 25));
+            await client.query('SAVEPOINT maybe');
+            await client.query(batch(writer, round + 100, 7));
+            await client.query('ROLLBACK TO SAVEPOINT maybe'); // these 7 never happened
+            await client.query(batch(writer, round + 200, 5));
+            await client.query(round % 5 === 4 ? 'ROLLBACK' : 'COMMIT');
+          }
+        }),
+      );
+    } finally {
+      await Promise.all(writers.map((client) => client.end()));
+    }
+    const [{ current }] = (await database.owner.query(`SELECT 'audit_events_' || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM') AS current`)).rows;
+    await database.owner.query(`INSERT INTO ${current} (action, outcome) SELECT 'test.direct', 'success' FROM generate_series(1, 3)`);
+    await database.owner.query(`INSERT INTO audit_events (action, outcome) VALUES ('test.after-direct', 'success')`);
+
+    const added = 4 * 16 * 30 + 3 + 1; // 16 committed rounds of 25 + 5 per writer
+    const { rows } = await database.owner.query(`SELECT count(*)::int AS n, max(id)::int AS last FROM audit_events`);
+    expect(rows[0]).toEqual({ n: before + added, last: before + added });
+    const [head] = (await database.owner.query(`SELECT last_id::int FROM audit_chain_head`)).rows;
+    expect(head.last_id).toBe(before + added);
+    expect(await verify()).toMatchObject({ ok: true, checked: before + added });
+  });
+
   it('names the first altered row, and the first missing one, when someone bypasses the trigger', async () => {
     const owner = database.owner;
     await owner.query(`INSERT INTO audit_checkpoints (verified_through, head_hash, row_count) SELECT id, hash, id FROM audit_events ORDER BY id DESC LIMIT 1`);

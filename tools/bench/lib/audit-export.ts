@@ -32,7 +32,7 @@ export async function measureExport(context: { db: DataSource; pool: Pool; admin
   const fetches = new Samples();
   let rows = 0;
   let formatting = 0;
-  let midCursor: string | undefined;
+  let midId: string | undefined;
   let firstBatchMs = 0;
 
   const started = performance.now();
@@ -50,7 +50,7 @@ export async function measureExport(context: { db: DataSource; pool: Pool; admin
     const chunk = batch.map((row) => csvLine(CSV_COLUMNS.map((column) => row[column]))).join('');
     formatting += performance.now() - formatStarted;
     rows += batch.length;
-    if (fetches.count === 300) midCursor = Buffer.from(batch[batch.length - 1]?.id ?? '').toString('base64url');
+    if (fetches.count === 300) midId = batch[batch.length - 1]?.id;
     if (!sink.write(chunk)) await once(sink, 'drain');
   }
   sink.end();
@@ -64,7 +64,10 @@ export async function measureExport(context: { db: DataSource; pool: Pool; admin
       `first batch after ${firstBatchMs.toFixed(0)} ms; formatting CSV ${((formatting / 1000 / seconds) * 100).toFixed(0)}% of the time, the rest waiting on PostgreSQL`,
   );
 
-  if (midCursor) {
+  if (midId) {
+    // The report's cursor: the row's time to the microsecond and its id.
+    const [{ at }] = (await pool.query(`SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM audit_events WHERE id = $1`, [midId])).rows;
+    const midCursor = Buffer.from(`${at}|${midId}`).toString('base64url');
     const recorded = recordingSource(db);
     await new AuditReportQuery(recorded.source, new AuditWriter(recorded.source)).page(admin, { from: month.from, to: month.to, limit: 1000, cursor: midCursor }, 'program');
     const [statement] = recorded.sent;

@@ -4,6 +4,7 @@ import { RateLimits1763900000000 } from './1763900000000-rate-limits';
 import { ApiTokens1764000000000 } from './1764000000000-api-tokens';
 import { ParticipantAccess1764100000000 } from './1764100000000-participant-access';
 import { AuditTrail1764200000000 } from './1764200000000-audit-trail';
+import { AuditChainPerTransaction1764300000000 } from './1764300000000-audit-chain-per-transaction';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -16,4 +17,5 @@ export const migrations = [
   ApiTokens1764000000000,
   ParticipantAccess1764100000000,
   AuditTrail1764200000000,
+  AuditChainPerTransaction1764300000000,
 ];

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * One autocannon run in its own process (so the load generator never shares the API's event
+ * loop). Reads its settings as JSON from stdin: { url, connections, seconds, requests }, where
+ * `requests` is a list of { path, headers } taken in turn by every connection. Prints one JSON
+ * line: requests/s, latency p50/p95/p99 (from every response's time: autocannon's own summary
+ * has no p95), non-2xx count and errors.
+ */
+import autocannon from 'autocannon';
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const { url, connections, seconds, requests } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+const times = [];
+const instance = autocannon({ url, connections, duration: seconds, requests: requests.map((r) => ({ method: 'GET', ...r })) });
+instance.on('response', (_client, _status, _bytes, milliseconds) => times.push(milliseconds));
+const result = await instance;
+times.sort((a, b) => a - b);
+const percentile = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? Number.NaN;
+process.stdout.write(
+  `${JSON.stringify({
+    requestsPerSecond: result.requests.total / (result.duration || seconds),
+    total: result.requests.total,
+    p50: percentile(50),
+    p95: percentile(95),
+    p99: percentile(99),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  })}\n`,
+);
