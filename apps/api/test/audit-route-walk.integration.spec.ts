@@ -20,6 +20,7 @@ import { signIn } from './auth.helpers';
 const CLINICAL: readonly Permission[] = [
   'participants:read',
   'participants:write',
+  'participants:assign',
   'caseload:team',
   'notes:cosign',
   'referrals:receive',
@@ -62,6 +63,37 @@ describe('audit route walk', () => {
     const table: Record<string, RouteCases> = {
       'GET /participants': { as: 'specialist', success: {}, invalid: { query: '?limit=0' } },
       'GET /participants/:id': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'POST /participants/duplicate-check': {
+        as: 'specialist',
+        success: { body: { legalFirstName: 'Walk', legalLastName: 'Check', dateOfBirth: '1990-02-02' } },
+        invalid: { body: { legalFirstName: 'Walk' } },
+      },
+      'POST /participants': {
+        as: 'specialist',
+        success: { body: { legalFirstName: 'Walk', legalLastName: `Created-${randomUUID().slice(0, 6)}`, dateOfBirth: '1990-02-02' } },
+        invalid: { body: { legalFirstName: '', legalLastName: 'Created', dateOfBirth: '1990-02-02' } },
+      },
+      'PATCH /participants/:id': {
+        as: 'specialist',
+        success: { id: ids['patchMe'], body: { version: 1, phone: '555-0101' } },
+        denied: { id: ids['otherTeam'], body: { version: 1, phone: '555-0101' } },
+        invalid: { id: ids['own'], body: { version: 0 } },
+      },
+      'POST /participants/:id/status': {
+        as: 'specialist',
+        success: { id: ids['statusMe'], body: { status: 'active', version: 1 } },
+        denied: { id: ids['otherTeam'], body: { status: 'active', version: 1 } },
+        invalid: { id: ids['own'], body: { status: 'gone', version: 1 } },
+      },
+      'GET /participants/:id/status-history': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'GET /participants/:id/assignments': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'POST /participants/:id/assignments': {
+        as: 'supervisor',
+        success: { id: ids['own'], body: { specialistId: ids['supervisorUser'], kind: 'secondary' } },
+        denied: { id: ids['otherTeam'], body: { specialistId: ids['supervisorUser'], kind: 'secondary' } },
+        invalid: { id: ids['own'], body: { specialistId: 'nobody', kind: 'primary' } },
+      },
+      'GET /care-team/specialists': { as: 'supervisor', success: {} },
       'GET /participants/:id/access-history': {
         as: 'supervisor',
         success: { id: ids['own'] },
@@ -110,6 +142,10 @@ describe('audit route walk', () => {
     await owner.query(`UPDATE teams SET supervisor_id = $2 WHERE id = $1`, [team, users['supervisor']]);
     const otherSpecialist = await createTestUser(owner, key, { programId, role: 'specialist', teamId: otherTeam });
     ids['own'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
+    ids['patchMe'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
+    ids['statusMe'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
+    ids['supervisorUser'] = users['supervisor'];
+    ids['specialistUser'] = users['specialist'];
     ids['otherTeam'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     ids['emergency'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     ids['granted'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
@@ -138,7 +174,7 @@ describe('audit route walk', () => {
     if (!session) throw new Error(`no session for ${as}`);
     const requestId = `walk-${randomUUID()}`;
     const path = `/api/v1${route.path.replace(':id', input.id ?? '')}${input.query ?? ''}`;
-    const method = route.method.toLowerCase() as 'get' | 'post';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'patch';
     let pending = session.agent[method](path).set('X-Request-Id', requestId);
     if (method !== 'get') pending = pending.set('X-CSRF-Token', session.csrf).send(input.body ?? {});
     const response = await pending;
@@ -195,7 +231,10 @@ describe('audit route walk', () => {
 
   it('names each participant a list returned, one row each, in one request', async () => {
     const { rows } = await call({ method: 'GET', path: '/participants' } as RouteDeclaration, 'supervisor', {});
-    expect(rows.map((row) => row.participantId).sort()).toEqual([ids['own']].sort());
+    // The team's caseload: the fixtures and whoever the walk's intake created.
+    const caseload = await database.owner.query(`SELECT participant_id FROM care_assignments WHERE specialist_id = $1 AND ends_on IS NULL`, [ids['specialistUser']]);
+    expect(caseload.rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows.map((row) => row.participantId).sort()).toEqual(caseload.rows.map((row) => row.participant_id).sort());
   });
 
   it('commits a change with its audit row, and leaves no change when the audit row cannot be written', async () => {

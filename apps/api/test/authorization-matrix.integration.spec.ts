@@ -39,6 +39,8 @@ describe('authorization matrix', () => {
   const sampleBodies: Record<string, object> = {
     'PATCH /users/:id': { version: 1 },
     'POST /break-glass': { participantId: missingId, reason: 'Matrix test: a reason long enough.' },
+    'PATCH /participants/:id': { version: 1, phone: '555-0102' },
+    'POST /participants/:id/status': { status: 'active', version: 1 },
   };
 
   /** Which objects count as "own" and "other" for a route with an id; undefined = not declared. */
@@ -51,7 +53,12 @@ describe('authorization matrix', () => {
         return { own: secondSessions[role], other: objects['spareUserSession'] };
       case '/participants/:id':
       case '/participants/:id/access-history':
+      case '/participants/:id/status':
+      case '/participants/:id/status-history':
         return { own: objects['ownParticipant'], other: objects['otherTeamParticipant'] };
+      case '/participants/:id/assignments':
+        // An admin assigns anyone in the program: "other" is another program's participant.
+        return { own: objects['ownParticipant'], other: role === 'admin' ? objects['foreignParticipant'] : objects['otherTeamParticipant'] };
       case '/break-glass/participants/:id':
         return { own: objects['grantedParticipant'], other: objects['otherTeamParticipant'] };
       case '/break-glass/grants/:id/acknowledge':
@@ -97,6 +104,9 @@ describe('authorization matrix', () => {
     objects['foreignUser'] = foreignUser.id;
     objects['foreignToken'] = await token(owner, otherProgram, foreignUser.id, foreignUser.id);
     const foreignParticipant = await createTestParticipant(owner, otherProgram);
+    objects['foreignParticipant'] = foreignParticipant;
+    // The own participant's specialist, as a secondary: a valid body, answered 409 once taken.
+    sampleBodies['POST /participants/:id/assignments'] = { specialistId: users['specialist'], kind: 'secondary' };
     objects['foreignGrant'] = await grant(owner, otherProgram, foreignUser.id, foreignParticipant);
   });
 

@@ -66,14 +66,15 @@ export async function seedProgram(owner: Client, shape: ProgramShape): Promise<S
   await owner.query('SELECT setseed(0.42)');
   await run(`INSERT INTO participants (id, program_id, legal_first_name, legal_last_name, preferred_name, pronouns,
       date_of_birth, phone, email, preferred_contact_method, ok_to_text, recovery_pathways, primary_substances,
-      status, enrolled_on, discharged_on)
+      status, enrolled_on, discharged_on, discharge_reason)
     SELECT ${id('participant', 'g')}, ${program}, first, last, CASE WHEN r < 0.2 THEN left(first, 3) END,
            CASE WHEN r < 0.5 THEN 'they/them' END, DATE '1960-01-01' + (r * 15000)::int,
            '555-' || lpad((g % 10000)::text, 4, '0'), CASE WHEN r < 0.6 THEN format('p%s@example.test', g) END,
-           'phone', r < 0.7, '{mutual_aid}', '{alcohol}',
+           'phone', r < 0.7, '{twelve_step}', '{alcohol}',
            CASE WHEN r < 0.6 THEN 'active' WHEN r < 0.75 THEN 'referred' WHEN r < 0.9 THEN 'inactive' ELSE 'discharged' END,
            CASE WHEN r >= 0.6 AND r < 0.75 THEN NULL ELSE current_date - (r * 900)::int END,
-           CASE WHEN r >= 0.9 THEN current_date - (r * 30)::int END
+           CASE WHEN r >= 0.9 THEN current_date - (r * 30)::int END,
+           CASE WHEN r >= 0.9 THEN 'Completed the program' END
       FROM shape, (SELECT g, random() AS r, ${pick(FIRST_NAMES)} AS first, ${pick(LAST_NAMES)} AS last
                      FROM shape, generate_series(1, shape.participants) g) people`);
 

@@ -7,3 +7,4 @@ export * from './lib/logger-options';
 export * from './lib/spa-fallback';
 export * from './lib/json-only.middleware';
 export * from './lib/security-headers';
+export * from './lib/problem.exception';

@@ -1,6 +1,7 @@
 import { ConflictException, InternalServerErrorException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { errorToProblem } from './error-to-problem';
+import { ProblemException, staleVersion } from './problem.exception';
 
 describe('errorToProblem', () => {
   it('keeps the message of a client error', () => {
@@ -11,6 +12,19 @@ describe('errorToProblem', () => {
       detail: 'No such participant',
       requestId: 'req-1',
     });
+  });
+
+  it('carries a specific type and extension members, which cannot replace the standard ones', () => {
+    const error = new ProblemException(409, 'Possible duplicate.', '/problems/possible-duplicate', { candidates: [{ id: 'p1' }], status: 200, type: 'x' });
+    expect(errorToProblem(error, 'req-2')).toEqual({
+      type: '/problems/possible-duplicate',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Possible duplicate.',
+      candidates: [{ id: 'p1' }],
+      requestId: 'req-2',
+    });
+    expect(errorToProblem(staleVersion('record', 4))).toMatchObject({ type: '/problems/conflict', status: 409, currentVersion: 4 });
   });
 
   it('hides the message of a server error', () => {

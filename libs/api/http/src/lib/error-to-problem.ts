@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { type ProblemDetails, ProblemType } from '@waypoint/shared-contracts';
 import { QueryFailedError } from 'typeorm';
 import { problemTitleFor, problemTypeFor } from './problem';
+import { ProblemException } from './problem.exception';
 import { ValidationProblemException } from './validation-problem.exception';
 
 /** Errors raised by body-parser and other `http-errors` users (malformed JSON, too large…). */
@@ -43,6 +44,11 @@ function classify(error: unknown): ProblemDetails {
       detail: 'One or more fields are invalid.',
       errors: error.fieldErrors,
     };
+  }
+  if (error instanceof ProblemException) {
+    const status = error.getStatus();
+    // Extensions first: they may not overwrite the standard members.
+    return { ...error.extensions, type: error.problemType ?? problemTypeFor(status), title: problemTitleFor(status), status, detail: detailOf(error, status) };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -1,3 +1,43 @@
 /** A participant's place in the program (DESIGN.md §2). */
 export const ParticipantStatuses = ['referred', 'active', 'inactive', 'discharged'] as const;
 export type ParticipantStatus = (typeof ParticipantStatuses)[number];
+
+/**
+ * Who may move a participant from one status to another. Discharge always takes a reason and a
+ * date; a discharged participant comes back by re-enrollment (to referred or straight to active).
+ */
+export const PARTICIPANT_STATUS_TRANSITIONS: Readonly<Record<ParticipantStatus, readonly ParticipantStatus[]>> = {
+  referred: ['active', 'discharged'],
+  active: ['inactive', 'discharged'],
+  inactive: ['active', 'discharged'],
+  discharged: ['referred', 'active'],
+};
+
+export function canChangeStatus(from: ParticipantStatus, to: ParticipantStatus): boolean {
+  return PARTICIPANT_STATUS_TRANSITIONS[from].includes(to);
+}
+
+/** Recovery pathways (DESIGN.md §2); `mat` is medication for opioid or alcohol use disorder. */
+export const RecoveryPathways = ['twelve_step', 'smart_recovery', 'mat', 'faith_based', 'harm_reduction', 'other'] as const;
+export type RecoveryPathway = (typeof RecoveryPathways)[number];
+
+export const ContactMethods = ['phone', 'text', 'email', 'in_person'] as const;
+export type ContactMethod = (typeof ContactMethods)[number];
+
+/** Primary substances offered at intake; the field also takes other short values. */
+export const CommonSubstances = ['alcohol', 'opioids', 'fentanyl', 'stimulants', 'methamphetamine', 'cocaine', 'cannabis', 'sedatives', 'nicotine'] as const;
+
+export const AssignmentKinds = ['primary', 'secondary'] as const;
+export type AssignmentKind = (typeof AssignmentKinds)[number];
+
+/** Someone already on record who may be the person being taken in; shown without their full name. */
+export interface DuplicateCandidate {
+  id: string;
+  /** The name they go by and their last initial, e.g. "Dani O." */
+  displayName: string;
+  /** A calendar date, YYYY-MM-DD. */
+  dateOfBirth: string;
+  status: ParticipantStatus;
+  /** Whether the caller may open the record (it is in their caseload). */
+  inYourCaseload: boolean;
+}

@@ -9,6 +9,7 @@ export const Permissions = [
   'session:own', // see and end one's own sessions, change one's password, manage one's MFA
   'participants:read',
   'participants:write',
+  'participants:assign', // assign and transfer participants between specialists
   'caseload:team', // see the caseloads of one's team (supervisors)
   'notes:cosign',
   'referrals:receive', // clinicians: referrals addressed to their organization
@@ -26,6 +27,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'session:own',
     'participants:read',
     'participants:write',
+    'participants:assign',
     'caseload:team',
     'notes:cosign',
     'break-glass:request',
@@ -34,7 +36,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   clinician: ['session:own', 'referrals:receive'],
   // Admins manage people and read the audit trail; they read no clinical content unless they
   // use break-glass for a stated reason.
-  admin: ['session:own', 'users:manage', 'api-tokens:manage', 'audit:read', 'break-glass:request', 'break-glass:review'],
+  admin: ['session:own', 'users:manage', 'participants:assign', 'api-tokens:manage', 'audit:read', 'break-glass:request', 'break-glass:review'],
 };
 
 /** Whether a role holds a permission. Unknown roles hold nothing (deny by default). */

@@ -12,6 +12,8 @@ export interface ProblemDetails {
   requestId?: string;
   /** Per-field messages for validation problems, keyed by the dotted field path. */
   errors?: Record<string, string[]>;
+  /** Extension members of specific problem types (e.g. `currentVersion` on a stale update). */
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -23,6 +25,7 @@ export const ProblemType = {
   unauthorized: '/problems/unauthorized',
   forbidden: '/problems/forbidden',
   conflict: '/problems/conflict',
+  possibleDuplicate: '/problems/possible-duplicate',
   payloadTooLarge: '/problems/payload-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',
   tooManyRequests: '/problems/too-many-requests',

@@ -3,6 +3,14 @@ import { inject, Injectable } from '@angular/core';
 import { withoutProblemSnackbar } from '@waypoint/web-core';
 import type { Observable } from 'rxjs';
 import type {
+  AssignableSpecialistList,
+  DuplicateCheckRequest,
+  DuplicateCheckResult,
+  NewParticipant,
+  ParticipantChanges,
+  StatusChange,
+} from './participant-intake.models';
+import type {
   BreakGlassGrant,
   BreakGlassRequest,
   BreakGlassReviewPage,
@@ -12,6 +20,7 @@ import type {
 
 const PARTICIPANTS = '/api/v1/participants';
 const BREAK_GLASS = '/api/v1/break-glass';
+const CARE_TEAM = '/api/v1/care-team';
 
 /** Typed calls for participants and emergency access; the API applies the caller's scope. */
 @Injectable({ providedIn: 'root' })
@@ -28,6 +37,36 @@ export class ParticipantsApi {
   /** The page explains a 404 itself (out of scope and nonexistent look the same). */
   get(id: string): Observable<ParticipantRecord> {
     return this.#http.get<ParticipantRecord>(`${PARTICIPANTS}/${encodeURIComponent(id)}`, { context: withoutProblemSnackbar() });
+  }
+
+  /**
+   * People already on record who may be the one being taken in. Quiet on failure: the check
+   * only helps, and creating the record repeats it (409 possible-duplicate).
+   */
+  checkDuplicates(request: DuplicateCheckRequest): Observable<DuplicateCheckResult> {
+    return this.#http.post<DuplicateCheckResult>(`${PARTICIPANTS}/duplicate-check`, request, { context: withoutProblemSnackbar() });
+  }
+
+  /** Intake. The form shows field problems and the possible-duplicate warning (409) inline. */
+  create(participant: NewParticipant): Observable<ParticipantRecord> {
+    return this.#http.post<ParticipantRecord>(PARTICIPANTS, participant, { context: withoutProblemSnackbar() });
+  }
+
+  /** Changes some fields; a stale `version` gets 409 with the `currentVersion`. */
+  update(id: string, changes: ParticipantChanges): Observable<ParticipantRecord> {
+    return this.#http.patch<ParticipantRecord>(`${PARTICIPANTS}/${encodeURIComponent(id)}`, changes, { context: withoutProblemSnackbar() });
+  }
+
+  /** Moves the participant along PARTICIPANT_STATUS_TRANSITIONS; a refused move or stale version gets 409. */
+  changeStatus(id: string, change: StatusChange): Observable<ParticipantRecord> {
+    return this.#http.post<ParticipantRecord>(`${PARTICIPANTS}/${encodeURIComponent(id)}/status`, change, {
+      context: withoutProblemSnackbar(),
+    });
+  }
+
+  /** Whom the caller may assign participants to (needs `participants:assign`). */
+  assignableSpecialists(): Observable<AssignableSpecialistList> {
+    return this.#http.get<AssignableSpecialistList>(`${CARE_TEAM}/specialists`);
   }
 
   /** The form shows field problems, "no match" and "several match" inline. */

@@ -31,6 +31,13 @@ export interface ParticipantRecord extends ParticipantSummary {
   primarySubstances?: string[];
   enrolledOn?: string | null;
   dischargedOn?: string | null;
+  /** Why the participant was discharged; present while discharged. */
+  dischargeReason?: string | null;
+  referralSource?: string | null;
+  emergencyContactName?: string | null;
+  emergencyContactPhone?: string | null;
+  emergencyContactRelationship?: string | null;
+  intakeNotes?: string | null;
 }
 
 export interface BreakGlassGrant {

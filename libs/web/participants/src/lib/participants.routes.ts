@@ -1,8 +1,15 @@
 import type { Routes } from '@angular/router';
 import { permissionGuard } from '@waypoint/web-auth';
 
-/** `/participants/…`: one participant of the caller's caseload. */
+/** `/participants/…`: intake of a new participant, and one participant of the caller's caseload. */
 export const participantRoutes: Routes = [
+  {
+    // Before `:id`, which would otherwise take "new" for a participant id.
+    path: 'new',
+    title: $localize`:Page title:New participant`,
+    canActivate: [permissionGuard('participants:write')],
+    loadComponent: () => import('./intake/intake-page').then((m) => m.IntakePage),
+  },
   {
     path: ':id',
     title: $localize`:Page title:Participant`,

@@ -5,6 +5,7 @@ import { ApiTokens1764000000000 } from './1764000000000-api-tokens';
 import { ParticipantAccess1764100000000 } from './1764100000000-participant-access';
 import { AuditTrail1764200000000 } from './1764200000000-audit-trail';
 import { AuditChainPerTransaction1764300000000 } from './1764300000000-audit-chain-per-transaction';
+import { ParticipantIntake1764400000000 } from './1764400000000-participant-intake';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -18,4 +19,5 @@ export const migrations = [
   ParticipantAccess1764100000000,
   AuditTrail1764200000000,
   AuditChainPerTransaction1764300000000,
+  ParticipantIntake1764400000000,
 ];

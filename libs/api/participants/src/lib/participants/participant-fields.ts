@@ -24,14 +24,40 @@ const COLUMNS = {
   enrolledOn: 'p.enrolled_on::text',
   dischargedOn: 'p.discharged_on::text',
   part2Protected: 'p.part2_protected',
+  emergencyContactName: 'p.emergency_contact_name',
+  emergencyContactPhone: 'p.emergency_contact_phone',
+  emergencyContactRelationship: 'p.emergency_contact_relationship',
+  referralSource: 'p.referral_source',
+  intakeNotes: 'p.intake_notes',
+  dischargeReason: 'p.discharge_reason',
   createdAt: 'p.created_at',
   updatedAt: 'p.updated_at',
 } as const;
 export type ParticipantField = keyof typeof COLUMNS;
 
 const SUMMARY = ['id', 'legalFirstName', 'legalLastName', 'preferredName', 'pronouns', 'status', 'version'] as const;
-const CONTACT = ['dateOfBirth', 'phone', 'email', 'preferredContactMethod', 'okToText', 'part2Protected'] as const;
-const RECOVERY = ['recoveryPathways', 'primarySubstances', 'enrolledOn', 'dischargedOn', 'createdAt', 'updatedAt'] as const;
+const CONTACT = [
+  'dateOfBirth',
+  'phone',
+  'email',
+  'preferredContactMethod',
+  'okToText',
+  'part2Protected',
+  'emergencyContactName',
+  'emergencyContactPhone',
+  'emergencyContactRelationship',
+] as const;
+const RECOVERY = [
+  'recoveryPathways',
+  'primarySubstances',
+  'referralSource',
+  'intakeNotes',
+  'enrolledOn',
+  'dischargedOn',
+  'dischargeReason',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export const PARTICIPANT_VIEWS = {
   /** A row of a list: enough to recognise someone, nothing more. */

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
@@ -6,6 +6,8 @@ import { type ParticipantStatus, ParticipantStatuses } from '@waypoint/shared-co
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { ParticipantsRepository } from '../access/participants.repository';
+import { ChangeStatusDto, CreateParticipantDto, DuplicateCheckDto, UpdateParticipantDto } from '../intake/participant-input.dto';
+import { ParticipantIntakeService } from '../intake/participant-intake.service';
 
 export class ListParticipantsQuery {
   @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
@@ -14,15 +16,17 @@ export class ListParticipantsQuery {
 }
 
 /**
- * Participants in the caller's care-team scope. The full caseload workspace (intake, search,
- * assignments) arrives with the participants issue; these two routes are what access control
- * is proven on.
+ * Participants in the caller's care-team scope: list, read, intake, edit and status changes.
+ * Reads go through ParticipantsRepository (scope + fields); writes through the intake service.
  */
 @ApiTags('participants')
 @RequirePermission('participants:read')
 @Controller('participants')
 export class ParticipantsController {
-  constructor(private readonly participants: ParticipantsRepository) {}
+  constructor(
+    private readonly participants: ParticipantsRepository,
+    private readonly intake: ParticipantIntakeService,
+  ) {}
 
   @Get()
   @Audited({ action: 'participant.list', resourceType: 'participant' })
@@ -34,5 +38,41 @@ export class ParticipantsController {
   @Audited({ action: 'participant.read', resourceType: 'participant', idParam: 'id', participantParam: 'id' })
   get(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.participants.get(auth, id, 'care-team');
+  }
+
+  @Post('duplicate-check')
+  @HttpCode(200)
+  @RequirePermission('participants:write')
+  @Audited({ action: 'participant.duplicate-check', resourceType: 'participant' })
+  async duplicateCheck(@CurrentUser() auth: AuthContext, @Body() body: DuplicateCheckDto) {
+    return { candidates: await this.intake.findDuplicates(auth, body) };
+  }
+
+  @Post()
+  @RequirePermission('participants:write')
+  @Audited({ action: 'participant.create', resourceType: 'participant' })
+  create(@CurrentUser() auth: AuthContext, @Body() body: CreateParticipantDto) {
+    return this.intake.create(auth, body);
+  }
+
+  @Patch(':id')
+  @RequirePermission('participants:write')
+  @Audited({ action: 'participant.update', resourceType: 'participant', idParam: 'id', participantParam: 'id' })
+  update(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateParticipantDto) {
+    return this.intake.update(auth, id, body);
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @RequirePermission('participants:write')
+  @Audited({ action: 'participant.status-change', resourceType: 'participant', idParam: 'id', participantParam: 'id' })
+  changeStatus(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ChangeStatusDto) {
+    return this.intake.changeStatus(auth, id, body);
+  }
+
+  @Get(':id/status-history')
+  @Audited({ action: 'participant.status-history', resourceType: 'participant', idParam: 'id', participantParam: 'id' })
+  statusHistory(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.intake.statusHistory(auth, id);
   }
 }

@@ -3,6 +3,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import type { Permission } from '@waypoint/shared-contracts';
+import { SessionStore } from '@waypoint/web-auth';
 import type { ParticipantSummary } from '@waypoint/web-participant-data';
 import { of } from 'rxjs';
 import { CaseloadPage } from './caseload-page';
@@ -16,12 +18,13 @@ describe('CaseloadPage', () => {
   let backend: HttpTestingController;
   let element: HTMLElement;
 
-  async function render(phone: boolean) {
+  async function render(phone: boolean, permissions: readonly Permission[] = ['participants:read']) {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
+        { provide: SessionStore, useValue: { can: (permission: Permission) => permissions.includes(permission) } },
         { provide: BreakpointObserver, useValue: { observe: () => of({ matches: phone, breakpoints: {} }), isMatched: () => phone } },
       ],
     });
@@ -47,6 +50,18 @@ describe('CaseloadPage', () => {
     expect(links[0].getAttribute('href')).toBe('/participants/1');
     expect(element.textContent).toContain('Legal name: Marcus Bell 1');
     expect(element.querySelector('.badge.referred')?.textContent).toBe('Referred');
+  });
+
+  it('offers intake only to those who may write participants', async () => {
+    await render(false, ['participants:read', 'participants:write']);
+    await flush([]);
+    expect(element.querySelector('lib-page-header a[href="/participants/new"]')?.textContent).toContain('New participant');
+
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    await render(false);
+    await flush([]);
+    expect(element.querySelector('a[href="/participants/new"]')).toBeNull();
   });
 
   it('uses cards on a phone', async () => {

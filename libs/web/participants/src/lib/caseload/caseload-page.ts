@@ -6,6 +6,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { SessionStore } from '@waypoint/web-auth';
 import { KeysetList } from '@waypoint/web-core';
 import { EmptyState, PageHeader } from '@waypoint/web-ui';
 import { statusLabel, ParticipantsApi, displayName, type ParticipantSummary } from '@waypoint/web-participant-data';
@@ -27,6 +28,8 @@ const PHONE_QUERY = '(max-width: 599.98px)';
 export class CaseloadPage {
   readonly #api = inject(ParticipantsApi);
   readonly #breakpoints = inject(BreakpointObserver);
+  /** Whether the caller may take in a new participant (intake). */
+  protected readonly canAdd = inject(SessionStore).can('participants:write');
 
   /** The caseload so far, page by page. */
   protected readonly list = new KeysetList<ParticipantSummary>((cursor) => this.#api.list(cursor));

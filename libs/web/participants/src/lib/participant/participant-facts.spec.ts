@@ -38,9 +38,32 @@ describe('ParticipantFacts', () => {
     expect(element.textContent).toMatch(/Jul 2, 1995|2 Jul 1995/);
   });
 
+  it('shows the discharge, the referral source and the emergency contact when recorded', async () => {
+    const element = await render({
+      ...base,
+      status: 'discharged',
+      recoveryPathways: [],
+      primarySubstances: [],
+      dischargedOn: '2026-11-02',
+      dischargeReason: 'Moved out of state',
+      referralSource: 'County hospital ED',
+      emergencyContactName: 'Casey Ortiz',
+      emergencyContactPhone: '(312) 555-0199',
+      emergencyContactRelationship: 'sister',
+    });
+    expect(element.textContent).toContain('Discharge reason');
+    expect(element.textContent).toContain('Moved out of state');
+    expect(element.textContent).toContain('County hospital ED');
+    const emergency = element.querySelector('[aria-labelledby="emergency-contact-heading"]');
+    expect(emergency?.textContent).toContain('Casey Ortiz');
+    expect(emergency?.textContent).toContain('(sister)');
+    expect(emergency?.querySelector('a[href="tel:(312) 555-0199"]')).not.toBeNull();
+  });
+
   it('leaves out the recovery section when the API sent no recovery details', async () => {
     const element = await render(base);
     expect(element.querySelector('#recovery-heading')).toBeNull();
     expect(element.querySelector('#contact-heading')).not.toBeNull();
+    expect(element.querySelector('#emergency-contact-heading')).toBeNull();
   });
 });

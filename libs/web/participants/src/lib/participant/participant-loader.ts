@@ -13,7 +13,7 @@ export type ParticipantState =
 
 /**
  * Loads the participant named by `id` with `fetch` whenever the id changes (call from an
- * injection context); `reload()` asks again.
+ * injection context); `reload()` asks again, `replace()` shows a record a change returned.
  */
 export function loadParticipant(id: Signal<string>, fetch: (id: string) => Observable<ParticipantRecord>) {
   const state = signal<ParticipantState>({ kind: 'loading' });
@@ -31,5 +31,9 @@ export function loadParticipant(id: Signal<string>, fetch: (id: string) => Obser
     ),
   );
   request.pipe(takeUntilDestroyed()).subscribe((next) => state.set(next));
-  return { state: state.asReadonly(), reload: () => attempt.update((n) => n + 1) };
+  return {
+    state: state.asReadonly(),
+    reload: () => attempt.update((n) => n + 1),
+    replace: (participant: ParticipantRecord) => state.set({ kind: 'loaded', participant }),
+  };
 }

@@ -1,7 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
+import { PROBLEM_CONTENT_TYPE } from '@waypoint/shared-contracts';
 import { type Permission, ROLE_PERMISSIONS } from '@waypoint/shared-contracts';
 import { SessionStore } from '@waypoint/web-auth';
 import { ParticipantPage } from './participant-page';
@@ -17,7 +21,8 @@ describe('ParticipantPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: SessionStore, useValue: { can: (permission: Permission) => permissions.includes(permission) } },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: SessionStore, useValue: { can: (permission: Permission) => permissions.includes(permission), user: signal(null) } },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -27,7 +32,10 @@ describe('ParticipantPage', () => {
     await fixture.whenStable();
   }
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    TestBed.inject(MatDialog).closeAll();
+    backend.verify();
+  });
 
   const record = { id: 'p-1', legalFirstName: 'Marcus', legalLastName: 'Bell', preferredName: null, pronouns: 'he/him', status: 'active', version: 1 };
 
@@ -40,6 +48,7 @@ describe('ParticipantPage', () => {
       await fixture.whenStable();
       expect(element.querySelector('h1')?.textContent).toBe('Marcus Bell');
       expect(element.querySelector('mat-progress-spinner')).toBeNull();
+      expect([...element.querySelectorAll('button')].some((button) => button.textContent?.includes('Change status'))).toBe(true);
       backend.expectNone('/api/v1/participants/p-1/access-history');
       expect(element.querySelector('lib-recent-access-card')).toBeNull();
     });
@@ -55,6 +64,45 @@ describe('ParticipantPage', () => {
       expect(element.querySelector('h1')?.textContent).toBe('Marcus Ortiz');
     });
 
+    it('changes the status in a dialog and shows the updated record', async () => {
+      backend.expectOne('/api/v1/participants/p-1').flush(record);
+      await fixture.whenStable();
+      const open = [...element.querySelectorAll('button')].find((button) => button.textContent?.includes('Change status'));
+      open?.click();
+      await fixture.whenStable();
+      const dialog = document.querySelector('lib-change-status-dialog');
+      if (!dialog) throw new Error('the dialog did not open');
+      [...dialog.querySelectorAll('mat-radio-button')].find((radio) => radio.textContent?.includes('Inactive'))?.querySelector('input')?.click();
+      await fixture.whenStable();
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await fixture.whenStable();
+      backend.expectOne({ method: 'POST', url: '/api/v1/participants/p-1/status' }).flush({ ...record, status: 'inactive', version: 2 });
+      await fixture.whenStable();
+      expect(element.querySelector('.badge')?.textContent).toBe('Inactive');
+      expect(element.querySelector('[role="status"]')?.textContent).toContain('Status changed to Inactive.');
+    });
+
+    it('explains a refused change (409) and reloads the participant', async () => {
+      backend.expectOne('/api/v1/participants/p-1').flush(record);
+      await fixture.whenStable();
+      [...element.querySelectorAll('button')].find((button) => button.textContent?.includes('Change status'))?.click();
+      await fixture.whenStable();
+      const dialog = document.querySelector('lib-change-status-dialog');
+      [...(dialog?.querySelectorAll('mat-radio-button') ?? [])].find((radio) => radio.textContent?.includes('Inactive'))?.querySelector('input')?.click();
+      await fixture.whenStable();
+      dialog?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await fixture.whenStable();
+      backend.expectOne('/api/v1/participants/p-1/status').flush(
+        { type: '/problems/conflict', title: 'Conflict', status: 409, detail: 'Someone else changed this participant.', currentVersion: 2 },
+        { status: 409, statusText: 'Conflict', headers: { 'content-type': PROBLEM_CONTENT_TYPE } },
+      );
+      await fixture.whenStable();
+      expect(element.querySelector('[role="alert"]')?.textContent).toContain('Someone else changed this participant.');
+      backend.expectOne('/api/v1/participants/p-1').flush({ ...record, status: 'discharged', version: 2 });
+      await fixture.whenStable();
+      expect(element.querySelector('.badge')?.textContent).toBe('Discharged');
+    });
+
     it('offers a retry when loading fails', async () => {
       backend.expectOne('/api/v1/participants/p-1').flush(null, { status: 503, statusText: 'Unavailable' });
       await fixture.whenStable();
@@ -63,6 +111,17 @@ describe('ParticipantPage', () => {
       backend.expectOne('/api/v1/participants/p-1').flush(record);
       await fixture.whenStable();
       expect(element.querySelector('h1')?.textContent).toBe('Marcus Bell');
+    });
+  });
+
+  describe('for someone who may only read', () => {
+    beforeEach(() => render(['participants:read']));
+
+    it('offers no status change', async () => {
+      backend.expectOne('/api/v1/participants/p-1').flush(record);
+      await fixture.whenStable();
+      expect(element.querySelector('h1')?.textContent).toBe('Marcus Bell');
+      expect([...element.querySelectorAll('button')].some((button) => button.textContent?.includes('Change status'))).toBe(false);
     });
   });
 

@@ -1,0 +1,71 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { type FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatIcon } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
+import { statusLabel, type DuplicateCandidate } from '@waypoint/web-participant-data';
+
+/**
+ * People already on record who may be the one being taken in. The person doing intake either
+ * opens that record or says plainly that this is someone new; nothing is merged silently.
+ */
+@Component({
+  selector: 'lib-duplicate-warning',
+  imports: [ReactiveFormsModule, MatCheckbox, MatIcon, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="warning" aria-labelledby="duplicate-heading">
+      <h2 id="duplicate-heading" tabindex="-1">
+        <mat-icon aria-hidden="true">warning</mat-icon>
+        <span i18n>This person may already be on record</span>
+      </h2>
+      <p i18n>Someone with a similar name and the same date of birth exists. Open their record rather than adding them twice.</p>
+      <ul class="candidates">
+        @for (candidate of candidates(); track candidate.id) {
+          <li>
+            <span class="who">
+              <strong>{{ candidate.displayName }}</strong>
+              <span class="meta">
+                <ng-container i18n>Born {{ date(candidate.dateOfBirth) }}</ng-container> · {{ statusLabel(candidate.status) }}
+              </span>
+            </span>
+            @if (candidate.inYourCaseload) {
+              <a class="open" [routerLink]="['/participants', candidate.id]" i18n>Open record</a>
+            } @else {
+              <span class="meta" i18n>In another caseload: ask your supervisor</span>
+            }
+          </li>
+        }
+      </ul>
+      <mat-checkbox [formControl]="confirmed()" i18n>None of these — this is a new person</mat-checkbox>
+    </section>
+  `,
+  styles: `
+    .warning {
+      padding: 16px;
+      border: 1px solid var(--mat-sys-error);
+      border-radius: var(--mat-sys-corner-medium);
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    h2 { display: flex; align-items: center; gap: 8px; margin: 0 0 8px; font: var(--mat-sys-title-medium); }
+    h2:focus { outline: none; }
+    p { margin: 0 0 12px; }
+    .candidates { display: flex; flex-direction: column; gap: 8px; margin: 0 0 8px; padding: 0; list-style: none; }
+    li { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 4px 16px; }
+    .who { display: flex; flex-direction: column; }
+    .meta { font: var(--mat-sys-body-small); }
+    .open { color: inherit; font: var(--mat-sys-label-large); padding: 12px 0; }
+  `,
+})
+export class DuplicateWarning {
+  readonly candidates = input.required<readonly DuplicateCandidate[]>();
+  /** Whether the person doing intake says this is none of the candidates. */
+  readonly confirmed = input.required<FormControl<boolean>>();
+  protected readonly statusLabel = statusLabel;
+
+  protected date(value: string): string {
+    const [year, month, day] = value.split('-').map(Number);
+    return new Date(year, month - 1, day).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  }
+}
