@@ -4,6 +4,7 @@ import { routeInventory, type RouteDeclaration } from '@waypoint/api-auth';
 import type { AppConfig } from '@waypoint/api-config';
 import {
   createTestDatabase,
+  createTestGoal,
   createTestParticipant,
   createTestProgram,
   createTestTeam,
@@ -93,7 +94,84 @@ describe('audit route walk', () => {
         denied: { id: ids['otherTeam'], body: { specialistId: ids['supervisorUser'], kind: 'secondary' } },
         invalid: { id: ids['own'], body: { specialistId: 'nobody', kind: 'primary' } },
       },
+      'GET /participants/:id/assessments': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'POST /participants/:id/assessments': {
+        as: 'specialist',
+        success: { id: ids['own'], body: { answers: [4, 4, 5, 3, 5, 4, 5, 6, 4, 5] } },
+        denied: { id: ids['otherTeam'], body: { answers: [4, 4, 5, 3, 5, 4, 5, 6, 4, 5] } },
+        invalid: { id: ids['own'], body: { answers: [4, 4, 5] } },
+      },
       'GET /care-team/specialists': { as: 'supervisor', success: {} },
+      'GET /participants/:id/safety-events': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'POST /participants/:id/safety-events': {
+        as: 'specialist',
+        success: { id: ids['own'], body: { kind: 'crisis', description: 'Walk: a hard night, talked it through.' } },
+        denied: { id: ids['otherTeam'], body: { kind: 'crisis', description: 'Walk' } },
+        invalid: { id: ids['own'], body: { kind: 'relapse', description: 'x' } },
+      },
+      'POST /participants/:id/risk-flag': {
+        as: 'specialist',
+        success: { id: ids['flagMe'], body: { highRisk: true, reason: 'Walk: recent relapse', version: 1 } },
+        denied: { id: ids['otherTeam'], body: { highRisk: true, reason: 'Walk: recent relapse', version: 1 } },
+        invalid: { id: ids['own'], body: { highRisk: 'yes', version: 1 } },
+      },
+      'GET /tasks': { as: 'specialist', success: {}, invalid: { query: '?limit=0' } },
+      'GET /participants/:id/tasks': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'POST /participants/:id/tasks': {
+        as: 'specialist',
+        success: { id: ids['own'], body: { title: 'Walk: call back', dueOn: '2030-01-01' } },
+        denied: { id: ids['otherTeam'], body: { title: 'Walk: call back', dueOn: '2030-01-01' } },
+        invalid: { id: ids['own'], body: { title: '', dueOn: '2030-01-01' } },
+      },
+      'PATCH /tasks/:id': {
+        as: 'specialist',
+        success: { id: ids['task'], body: { done: true, version: 1 } },
+        denied: { id: ids['otherTask'], body: { done: true, version: 1 } },
+        invalid: { id: ids['task'], body: { done: 'yes', version: 1 } },
+      },
+      'GET /participants/:id/plan': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'POST /participants/:id/goals': {
+        as: 'specialist',
+        success: { id: ids['own'], body: { dimension: 'health', statement: 'Walk every morning' } },
+        denied: { id: ids['otherTeam'], body: { dimension: 'health', statement: 'Walk every morning' } },
+        invalid: { id: ids['own'], body: { dimension: 'money', statement: 'x' } },
+      },
+      'PATCH /goals/:id': {
+        as: 'specialist',
+        success: { id: ids['goal'], body: { statement: 'Walked', version: 1 } },
+        denied: { id: ids['otherGoal'], body: { statement: 'Walked', version: 1 } },
+        invalid: { id: ids['goal'], body: { version: 0 } },
+      },
+      'POST /goals/:id/status': {
+        as: 'specialist',
+        success: { id: ids['statusGoal'], body: { status: 'achieved', version: 1 } },
+        denied: { id: ids['otherGoal'], body: { status: 'achieved', version: 1 } },
+        invalid: { id: ids['goal'], body: { status: 'done', version: 1 } },
+      },
+      'POST /goals/:id/steps': {
+        as: 'specialist',
+        success: { id: ids['goal'], body: { description: 'One more step' } },
+        denied: { id: ids['otherGoal'], body: { description: 'One more step' } },
+        invalid: { id: ids['goal'], body: { description: '' } },
+      },
+      'POST /goals/:id/steps/order': {
+        as: 'specialist',
+        success: { id: ids['orderGoal'], body: { stepIds: [ids['orderStep2'], ids['orderStep1']] } },
+        denied: { id: ids['otherGoal'], body: { stepIds: [ids['otherStep']] } },
+        invalid: { id: ids['orderGoal'], body: { stepIds: ['x'] } },
+      },
+      'PATCH /goal-steps/:id': {
+        as: 'specialist',
+        success: { id: ids['goalStep'], body: { done: true, version: 1 } },
+        denied: { id: ids['otherStep'], body: { done: true, version: 1 } },
+        invalid: { id: ids['goalStep'], body: { done: 'yes', version: 1 } },
+      },
+      'POST /goals/:id/progress': {
+        as: 'specialist',
+        success: { id: ids['goal'], body: { rating: 5 } },
+        denied: { id: ids['otherGoal'], body: { rating: 5 } },
+        invalid: { id: ids['goal'], body: { rating: 11 } },
+      },
       'GET /participants/:id/access-history': {
         as: 'supervisor',
         success: { id: ids['own'] },
@@ -146,7 +224,31 @@ describe('audit route walk', () => {
     ids['statusMe'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
     ids['supervisorUser'] = users['supervisor'];
     ids['specialistUser'] = users['specialist'];
+    ids['flagMe'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
+    const task = (participantId: string, ownerId: string) =>
+      owner
+        .query(`INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on) VALUES ($1, $2, $3, 'Walk task', current_date) RETURNING id`, [
+          programId,
+          participantId,
+          ownerId,
+        ])
+        .then((result) => result.rows[0].id as string);
+    ids['task'] = await task(ids['own'], users['specialist']);
+    const goal = await createTestGoal(owner, programId, ids['own']);
+    [ids['goal'], ids['goalStep']] = [goal.goalId, goal.stepIds[0]];
+    ids['statusGoal'] = (await createTestGoal(owner, programId, ids['own'])).goalId;
+    const ordered = await createTestGoal(owner, programId, ids['own']);
+    [ids['orderGoal'], ids['orderStep1'], ids['orderStep2']] = [ordered.goalId, ...ordered.stepIds];
     ids['otherTeam'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
+    const othersGoal = await createTestGoal(owner, programId, ids['otherTeam']);
+    [ids['otherGoal'], ids['otherStep']] = [othersGoal.goalId, othersGoal.stepIds[0]];
+    ids['otherTask'] = (
+      await owner.query(`INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on) VALUES ($1, $2, $3, 'Walk task', current_date) RETURNING id`, [
+        programId,
+        ids['otherTeam'],
+        otherSpecialist.id,
+      ])
+    ).rows[0].id;
     ids['emergency'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     ids['granted'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     const grant = async (userId: string, participantId: string) =>
@@ -233,7 +335,7 @@ describe('audit route walk', () => {
     const { rows } = await call({ method: 'GET', path: '/participants' } as RouteDeclaration, 'supervisor', {});
     // The team's caseload: the fixtures and whoever the walk's intake created.
     const caseload = await database.owner.query(`SELECT participant_id FROM care_assignments WHERE specialist_id = $1 AND ends_on IS NULL`, [ids['specialistUser']]);
-    expect(caseload.rows.length).toBeGreaterThanOrEqual(4);
+    expect(caseload.rows.length).toBeGreaterThanOrEqual(5);
     expect(rows.map((row) => row.participantId).sort()).toEqual(caseload.rows.map((row) => row.participant_id).sort());
   });
 

@@ -3,6 +3,7 @@ import { routeInventory, type RouteDeclaration } from '@waypoint/api-auth';
 import type { AppConfig } from '@waypoint/api-config';
 import {
   createTestDatabase,
+  createTestGoal,
   createTestParticipant,
   createTestProgram,
   createTestTeam,
@@ -41,6 +42,17 @@ describe('authorization matrix', () => {
     'POST /break-glass': { participantId: missingId, reason: 'Matrix test: a reason long enough.' },
     'PATCH /participants/:id': { version: 1, phone: '555-0102' },
     'POST /participants/:id/status': { status: 'active', version: 1 },
+    'POST /participants/:id/goals': { dimension: 'health', statement: 'Matrix goal' },
+    'POST /participants/:id/safety-events': { kind: 'crisis', description: 'Matrix: a hard night' },
+    'POST /participants/:id/risk-flag': { highRisk: false, version: 1 },
+    'POST /participants/:id/tasks': { title: 'Matrix task', dueOn: '2030-01-01' },
+    'PATCH /tasks/:id': { done: true, version: 1 },
+    'PATCH /goals/:id': { statement: 'Matrix goal', version: 1 },
+    'POST /goals/:id/status': { status: 'achieved', version: 1 },
+    'POST /goals/:id/steps': { description: 'Matrix step' },
+    'POST /goals/:id/progress': { rating: 5 },
+    'PATCH /goal-steps/:id': { done: true, version: 1 },
+    'POST /participants/:id/assessments': { answers: [4, 4, 5, 3, 5, 4, 5, 6, 4, 5] },
   };
 
   /** Which objects count as "own" and "other" for a route with an id; undefined = not declared. */
@@ -55,7 +67,26 @@ describe('authorization matrix', () => {
       case '/participants/:id/access-history':
       case '/participants/:id/status':
       case '/participants/:id/status-history':
+      case '/participants/:id/safety-events':
+      case '/participants/:id/risk-flag':
+      case '/participants/:id/tasks':
+      case '/participants/:id/plan':
+      case '/participants/:id/goals':
+      case '/participants/:id/assessments':
         return { own: objects['ownParticipant'], other: objects['otherTeamParticipant'] };
+      case '/goals/:id':
+      case '/goals/:id/status':
+      case '/goals/:id/steps':
+      case '/goals/:id/progress':
+        return { own: objects['ownGoal'], other: objects['otherGoal'] };
+      case '/goals/:id/steps/order':
+        return { own: objects['orderGoal'], other: objects['otherGoal'] };
+      case '/tasks/:id':
+        return { own: objects['ownTask'], other: objects['otherTask'] };
+      case '/notifications/:id/read':
+        return { own: objects[`notification-${role}`], other: objects['spareNotification'] };
+      case '/goal-steps/:id':
+        return { own: objects['ownStep'], other: objects['otherStep'] };
       case '/participants/:id/assignments':
         // An admin assigns anyone in the program: "other" is another program's participant.
         return { own: objects['ownParticipant'], other: role === 'admin' ? objects['foreignParticipant'] : objects['otherTeamParticipant'] };
@@ -94,6 +125,29 @@ describe('authorization matrix', () => {
     const otherTeamSpecialist = await createTestUser(owner, key, { programId, role: 'specialist', teamId: otherTeamId });
     objects['ownParticipant'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
     objects['otherTeamParticipant'] = await createTestParticipant(owner, programId, { assignTo: otherTeamSpecialist.id });
+    objects['ownGoal'] = (await createTestGoal(owner, programId, objects['ownParticipant'])).goalId;
+    const ordered = await createTestGoal(owner, programId, objects['ownParticipant']);
+    objects['orderGoal'] = ordered.goalId;
+    sampleBodies['POST /goals/:id/steps/order'] = { stepIds: [...ordered.stepIds].reverse() };
+    const others = await createTestGoal(owner, programId, objects['otherTeamParticipant']);
+    [objects['otherGoal'], objects['otherStep']] = [others.goalId, others.stepIds[0]];
+    objects['ownStep'] = (await createTestGoal(owner, programId, objects['ownParticipant'])).stepIds[0];
+    const task = (participantId: string, ownerId: string) =>
+      owner
+        .query(`INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on) VALUES ($1, $2, $3, 'Matrix task', current_date) RETURNING id`, [
+          programId,
+          participantId,
+          ownerId,
+        ])
+        .then((result) => result.rows[0].id as string);
+    objects['ownTask'] = await task(objects['ownParticipant'], users['specialist']);
+    objects['otherTask'] = await task(objects['otherTeamParticipant'], otherTeamSpecialist.id);
+    const notify = (userId: string) =>
+      owner
+        .query(`INSERT INTO notifications (program_id, user_id, kind) VALUES ($1, $2, 'high_risk_flagged') RETURNING id`, [programId, userId])
+        .then((result) => result.rows[0].id as string);
+    for (const role of Roles) objects[`notification-${role}`] = await notify(users[role]);
+    objects['spareNotification'] = await notify(spare.id);
     objects['grantedParticipant'] = await createTestParticipant(owner, programId, { assignTo: otherTeamSpecialist.id });
     for (const role of ['supervisor', 'admin']) await grant(owner, programId, users[role], objects['grantedParticipant']);
     objects['pendingGrant'] = await grant(owner, programId, spare.id, objects['otherTeamParticipant']);

@@ -117,7 +117,21 @@ describe('participant access', () => {
     expect(Object.keys(response.body)).not.toEqual(expect.arrayContaining(['programId']));
     expect(JSON.stringify(response.body)).not.toMatch(/program_id|programId/);
     const list = await get('specialistA', '/participants').expect(200);
-    expect(Object.keys(list.body.items[0]).sort()).toEqual(['id', 'legalFirstName', 'legalLastName', 'preferredName', 'pronouns', 'status', 'version']);
+    // A caseload row: who, status and flag, and the caseload's own columns; no contact details.
+    expect(Object.keys(list.body.items[0]).sort()).toEqual([
+      'highRisk',
+      'id',
+      'latestBarc',
+      'latestBarcOn',
+      'legalFirstName',
+      'legalLastName',
+      'nextFollowUp',
+      'openGoals',
+      'preferredName',
+      'pronouns',
+      'status',
+      'version',
+    ]);
   });
 
   it('refuses participant routes to roles without clinical permissions', async () => {

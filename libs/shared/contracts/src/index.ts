@@ -3,3 +3,4 @@ export * from './lib/roles';
 export * from './lib/health';
 export * from './lib/permissions';
 export * from './lib/participants';
+export * from './lib/assessments';

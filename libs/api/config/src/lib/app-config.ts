@@ -52,6 +52,14 @@ export interface AuditConfig {
 export interface AccessConfig {
   /** How long an emergency (break-glass) grant to one participant lasts. */
   breakGlassMinutes: number;
+  /** Local crisis lines shown beside 988 on every participant page (CRISIS_LOCAL_RESOURCES). */
+  crisisResources: CrisisResource[];
+}
+
+export interface CrisisResource {
+  name: string;
+  phone: string;
+  note?: string;
 }
 
 export interface HttpConfig {

@@ -54,6 +54,17 @@ describe('loadConfiguration', () => {
     expect(config.secrets.source).toBe('environment');
   });
 
+  it('reads local crisis lines, and refuses a malformed list', () => {
+    const config = loadConfiguration({ CRISIS_LOCAL_RESOURCES: 'County mobile crisis team|555-0142|24/7; Harm reduction outreach | 555-0199' }, freshDir());
+    expect(config.access.crisisResources).toEqual([
+      { name: 'County mobile crisis team', phone: '555-0142', note: '24/7' },
+      { name: 'Harm reduction outreach', phone: '555-0199' },
+    ]);
+    expect(loadConfiguration({}, freshDir()).access.crisisResources).toEqual([]);
+    expect(problemsOf({ CRISIS_LOCAL_RESOURCES: 'Just a name' })).toEqual([expect.stringContaining('CRISIS_LOCAL_RESOURCES')]);
+    expect(problemsOf({ CRISIS_LOCAL_RESOURCES: 'Line|call us' })).toEqual([expect.stringContaining('CRISIS_LOCAL_RESOURCES')]);
+  });
+
   it('lists every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'eighty', TRUST_PROXY: 'maybe', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(4);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AppConfig } from './app-config';
+import type { AppConfig, CrisisResource } from './app-config';
 import { EnvReader } from './env-reader';
 import { resolveSecrets } from './local-secrets';
 
@@ -62,6 +62,7 @@ export function loadConfiguration(
     },
     access: {
       breakGlassMinutes: reader.integer('BREAK_GLASS_MINUTES', 60, 5, 480),
+      crisisResources: crisisResources(reader),
     },
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     demoSeed: reader.oneOf('DEMO_SEED', ['auto', 'never'] as const, 'auto'),
@@ -79,4 +80,24 @@ export function loadConfiguration(
 function resolveWebDist(configured: string | undefined, cwd: string): string | undefined {
   const candidate = resolve(cwd, configured ?? 'dist/apps/web/browser');
   return existsSync(resolve(candidate, 'index.html')) ? candidate : undefined;
+}
+
+/**
+ * CRISIS_LOCAL_RESOURCES: `name|phone|note` entries separated by `;`, e.g.
+ * `County mobile crisis team|555-0142|24/7;Harm reduction outreach|555-0199`.
+ */
+function crisisResources(reader: EnvReader): CrisisResource[] {
+  const raw = reader.optionalString('CRISIS_LOCAL_RESOURCES');
+  if (!raw) return [];
+  const entries = raw.split(';').map((entry) => entry.trim()).filter(Boolean);
+  const resources: CrisisResource[] = [];
+  for (const entry of entries) {
+    const [name, phone, note] = entry.split('|').map((part) => part.trim());
+    if (!name || !phone || name.length > 100 || !/^[0-9+()\-. ]{3,40}$/.test(phone) || (note?.length ?? 0) > 200 || entries.length > 20) {
+      reader.problems.push(`CRISIS_LOCAL_RESOURCES must be up to 20 "name|phone|note" entries separated by ";" (got "${entry}")`);
+      return [];
+    }
+    resources.push(note ? { name, phone, note } : { name, phone });
+  }
+  return resources;
 }

@@ -35,3 +35,18 @@ export async function createTestParticipant(
   }
   return id;
 }
+
+/** A recovery-plan goal with `steps` steps (written as the schema owner); returns the goal and step ids. */
+export async function createTestGoal(owner: Client, programId: string, participantId: string, steps = 2): Promise<{ goalId: string; stepIds: string[] }> {
+  const { rows } = await owner.query(
+    `INSERT INTO goals (program_id, participant_id, dimension, statement) VALUES ($1, $2, 'home', 'Find a sober living place near work') RETURNING id`,
+    [programId, participantId],
+  );
+  const goalId = rows[0].id as string;
+  const stepRows = await owner.query(
+    `INSERT INTO goal_steps (program_id, goal_id, position, description)
+     SELECT $1, $2, n - 1, 'Step ' || n FROM generate_series(1, $3::int) AS n RETURNING id`,
+    [programId, goalId, steps],
+  );
+  return { goalId, stepIds: stepRows.rows.map((row) => row.id as string) };
+}

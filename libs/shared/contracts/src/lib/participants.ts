@@ -41,3 +41,27 @@ export interface DuplicateCandidate {
   /** Whether the caller may open the record (it is in their caseload). */
   inYourCaseload: boolean;
 }
+
+/** SAMHSA's four dimensions of recovery, where every recovery-plan goal lives. */
+export const GoalDimensions = ['health', 'home', 'purpose', 'community'] as const;
+export type GoalDimension = (typeof GoalDimensions)[number];
+
+export const GoalStatuses = ['active', 'achieved', 'revised', 'discontinued'] as const;
+export type GoalStatus = (typeof GoalStatuses)[number];
+
+/** An active goal can be closed three ways; a closed one can be taken up again. */
+export const GOAL_STATUS_TRANSITIONS: Readonly<Record<GoalStatus, readonly GoalStatus[]>> = {
+  active: ['achieved', 'revised', 'discontinued'],
+  achieved: ['active'],
+  revised: ['active'],
+  discontinued: ['active'],
+};
+
+/** Revising or discontinuing a goal says why. */
+export function goalStatusNeedsReason(status: GoalStatus): boolean {
+  return status === 'revised' || status === 'discontinued';
+}
+
+/** What a safety event records (DESIGN.md §2). An overdose sets the high-risk flag. */
+export const SafetyEventKinds = ['overdose', 'naloxone_administered', 'naloxone_provided', 'crisis', 'warm_handoff_988', 'emergency_department'] as const;
+export type SafetyEventKind = (typeof SafetyEventKinds)[number];

@@ -6,6 +6,9 @@ import { ParticipantAccess1764100000000 } from './1764100000000-participant-acce
 import { AuditTrail1764200000000 } from './1764200000000-audit-trail';
 import { AuditChainPerTransaction1764300000000 } from './1764300000000-audit-chain-per-transaction';
 import { ParticipantIntake1764400000000 } from './1764400000000-participant-intake';
+import { RecoveryPlans1764500000000 } from './1764500000000-recovery-plans';
+import { Assessments1764600000000 } from './1764600000000-assessments';
+import { SafetyAndTasks1764700000000 } from './1764700000000-safety-and-tasks';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -20,4 +23,7 @@ export const migrations = [
   AuditTrail1764200000000,
   AuditChainPerTransaction1764300000000,
   ParticipantIntake1764400000000,
+  RecoveryPlans1764500000000,
+  Assessments1764600000000,
+  SafetyAndTasks1764700000000,
 ];

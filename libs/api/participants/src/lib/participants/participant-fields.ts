@@ -30,12 +30,16 @@ const COLUMNS = {
   referralSource: 'p.referral_source',
   intakeNotes: 'p.intake_notes',
   dischargeReason: 'p.discharge_reason',
+  highRisk: 'p.high_risk',
+  highRiskReason: 'p.high_risk_reason',
+  highRiskSetAt: 'p.high_risk_set_at',
   createdAt: 'p.created_at',
   updatedAt: 'p.updated_at',
 } as const;
 export type ParticipantField = keyof typeof COLUMNS;
 
-const SUMMARY = ['id', 'legalFirstName', 'legalLastName', 'preferredName', 'pronouns', 'status', 'version'] as const;
+// The high-risk flag travels with the name: it shows everywhere the participant appears.
+const SUMMARY = ['id', 'legalFirstName', 'legalLastName', 'preferredName', 'pronouns', 'status', 'highRisk', 'version'] as const;
 const CONTACT = [
   'dateOfBirth',
   'phone',
@@ -55,6 +59,8 @@ const RECOVERY = [
   'enrolledOn',
   'dischargedOn',
   'dischargeReason',
+  'highRiskReason',
+  'highRiskSetAt',
   'createdAt',
   'updatedAt',
 ] as const;

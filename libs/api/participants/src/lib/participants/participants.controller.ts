@@ -13,6 +13,13 @@ export class ListParticipantsQuery {
   @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 600) cursor?: string;
   @ApiPropertyOptional({ enum: ParticipantStatuses }) @IsOptional() @IsIn(ParticipantStatuses) status?: ParticipantStatus;
+  @ApiPropertyOptional({ enum: ['high'], description: 'Only participants flagged high risk' }) @IsOptional() @IsIn(['high']) risk?: 'high';
+  @ApiPropertyOptional({ enum: ['overdue'], description: 'Only participants with an overdue follow-up' }) @IsOptional() @IsIn(['overdue']) followUp?: 'overdue';
+  @ApiPropertyOptional({ description: 'Name (start of any part) or date of birth (YYYY-MM-DD or MM/DD/YYYY)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
 }
 
 /**
@@ -31,7 +38,8 @@ export class ParticipantsController {
   @Get()
   @Audited({ action: 'participant.list', resourceType: 'participant' })
   list(@CurrentUser() auth: AuthContext, @Query() query: ListParticipantsQuery) {
-    return this.participants.list(auth, { limit: query.limit ?? 25, cursor: query.cursor, status: query.status });
+    const { limit = 25, cursor, status, risk, followUp, search } = query;
+    return this.participants.list(auth, { limit, cursor, status, risk, followUp, search: search?.trim() || undefined });
   }
 
   @Get(':id')

@@ -1,0 +1,121 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@waypoint/api-config';
+import {
+  createTestDatabase,
+  createTestGoal,
+  createTestParticipant,
+  createTestProgram,
+  createTestTeam,
+  createTestUser,
+  testConfig,
+  type TestDatabase,
+} from '@waypoint/api-testing';
+import { createApp } from '../src/app/create-app';
+import { signIn } from './auth.helpers';
+import { countStatements } from './statement-counter';
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+
+/** "My caseload" (participants issue, item 3): what each row carries, search, filters, no N+1. */
+describe('caseload', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let config: AppConfig;
+  let programId: string;
+  const as: Record<string, Session> = {};
+  const ids: Record<string, string> = {};
+  const list = (who: string, query = '') => as[who].agent.get(`/api/v1/participants${query}`);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    config = testConfig();
+    app = await createApp(config, database.appUrl);
+    await app.init();
+    programId = await createTestProgram(database.owner);
+    const team = await createTestTeam(database.owner, programId);
+    for (const name of ['small', 'large']) {
+      const user = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'specialist', teamId: team });
+      ids[name] = user.id;
+      as[name] = await signIn(app, user);
+    }
+    const owner = database.owner;
+    ids['marcus'] = await createTestParticipant(owner, programId, { assignTo: ids['small'], firstName: 'Marcus', lastName: 'Bell', dateOfBirth: '1988-03-14' });
+    ids['dani'] = await createTestParticipant(owner, programId, { assignTo: ids['small'], firstName: 'Danielle', lastName: 'Ortiz', dateOfBirth: '1995-07-02' });
+    await owner.query(`UPDATE participants SET preferred_name = 'Dani', high_risk = true, high_risk_reason = 'Overdose' WHERE id = $1`, [ids['dani']]);
+    for (const last of ['Walker', 'Nguyen', 'Lee']) await createTestParticipant(owner, programId, { assignTo: ids['small'], lastName: last });
+    // Marcus: two open tasks (one overdue), two active goals and a closed one, two BARC-10s.
+    await owner.query(
+      `INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on, done_at) VALUES
+         ($1, $2, $3, 'Overdue call', current_date - 2, NULL), ($1, $2, $3, 'Later', current_date + 5, NULL),
+         ($1, $2, $3, 'Done long ago', current_date - 30, now())`,
+      [programId, ids['marcus'], ids['small']],
+    );
+    await createTestGoal(owner, programId, ids['marcus']);
+    await createTestGoal(owner, programId, ids['marcus']);
+    const closed = await createTestGoal(owner, programId, ids['marcus']);
+    await owner.query(`UPDATE goals SET status = 'achieved' WHERE id = $1`, [closed.goalId]);
+    await owner.query(
+      `INSERT INTO assessments (program_id, participant_id, taken_on, answers, recorded_by) VALUES
+         ($1, $2, current_date - 60, '{3,3,3,3,3,3,3,3,3,3}', $3), ($1, $2, current_date - 3, '{5,5,5,5,5,5,5,5,4,4}', $3)`,
+      [programId, ids['marcus'], ids['small']],
+    );
+    // A large caseload, each person with a task, a goal and an assessment.
+    await owner.query(
+      `WITH people AS (
+         INSERT INTO participants (program_id, legal_first_name, legal_last_name, date_of_birth)
+         SELECT $1, 'Person', 'Large-' || lpad(n::text, 3, '0'), DATE '1980-01-01' + n FROM generate_series(1, 100) n RETURNING id),
+       assigned AS (INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind) SELECT $1, id, $2, 'primary' FROM people RETURNING participant_id),
+       tasks AS (INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on) SELECT $1, participant_id, $2, 'Call', current_date + 1 FROM assigned),
+       goals AS (INSERT INTO goals (program_id, participant_id, dimension, statement) SELECT $1, participant_id, 'health', 'Walk' FROM assigned)
+       INSERT INTO assessments (program_id, participant_id, taken_on, answers, recorded_by)
+       SELECT $1, participant_id, current_date, '{4,4,4,4,4,4,4,4,4,4}', $2 FROM assigned`,
+      [programId, ids['large']],
+    );
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('gives each row its next follow-up, open goals, latest BARC-10 and risk flag', async () => {
+    const response = await list('small').expect(200);
+    const marcus = response.body.items.find((item: { id: string }) => item.id === ids['marcus']);
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    expect(marcus).toMatchObject({ nextFollowUp: day(-2), openGoals: 2, latestBarc: 48, latestBarcOn: day(-3), highRisk: false });
+    const dani = response.body.items.find((item: { id: string }) => item.id === ids['dani']);
+    expect(dani).toMatchObject({ nextFollowUp: null, openGoals: 0, latestBarc: null, highRisk: true });
+    // Lists stay lists: no date of birth or contact details in a row.
+    expect(marcus).not.toHaveProperty('dateOfBirth');
+    expect(marcus).not.toHaveProperty('phone');
+  });
+
+  it('searches by any part of the name, the preferred name, or the date of birth', async () => {
+    const names = async (query: string) => (await list('small', query).expect(200)).body.items.map((item: { legalLastName: string }) => item.legalLastName);
+    expect(await names('?search=bel')).toEqual(['Bell']);
+    expect(await names('?search=DANI')).toEqual(['Ortiz']);
+    expect(await names('?search=marcus%20b')).toEqual(['Bell']);
+    expect(await names('?search=1995-07-02')).toEqual(['Ortiz']);
+    expect(await names('?search=3%2F14%2F1988')).toEqual(['Bell']);
+    expect(await names('?search=%25')).toEqual([]); // a LIKE wildcard is matched literally
+    await list('small', '?search=2026-02-30').expect(400);
+  });
+
+  it('filters by risk and by an overdue follow-up', async () => {
+    expect((await list('small', '?risk=high').expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([ids['dani']]);
+    expect((await list('small', '?followUp=overdue').expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([ids['marcus']]);
+    await list('small', '?risk=low').expect(400);
+    await list('small', '?followUp=soon').expect(400);
+  });
+
+  it('reads 5 rows and 100 rows in the same number of SQL statements (no N+1)', async () => {
+    const small = await countStatements(() => list('small', '?limit=100').expect(200));
+    const large = await countStatements(() => list('large', '?limit=100').expect(200));
+    expect(small.result.body.items).toHaveLength(5);
+    expect(large.result.body.items).toHaveLength(100);
+    expect(large.result.body.items.every((item: { openGoals: number; latestBarc: number }) => item.openGoals === 1 && item.latestBarc === 40)).toBe(true);
+    expect(small.count).toBeGreaterThan(0);
+    expect(large.count).toBe(small.count);
+  });
+});

@@ -1,0 +1,19 @@
+import { Client } from 'pg';
+
+/**
+ * The SQL statements the app sends while `work` runs, counted at the pg driver (the app runs in
+ * this process under supertest). The audit writer's batches and transaction control are left
+ * out: they come on their own clock, not per row.
+ */
+export async function countStatements<T>(work: () => Promise<T>): Promise<{ count: number; result: T }> {
+  const spy = jest.spyOn(Client.prototype, 'query');
+  try {
+    const result = await work();
+    const statements = spy.mock.calls
+      .map(([query]) => (typeof query === 'string' ? query : ((query as { text?: string }).text ?? '')))
+      .filter((text) => !/^\s*(INSERT INTO audit_events|BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i.test(text));
+    return { count: statements.length, result };
+  } finally {
+    spy.mockRestore();
+  }
+}
