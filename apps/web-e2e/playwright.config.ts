@@ -19,7 +19,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  timeout: 30000,
+  // A journey signs in, visits several pages and runs axe on each: on a busy 2-core machine the
+  // longest took over 30 s (measured while other builds ran), so each gets 90 s.
+  timeout: 90_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

@@ -42,7 +42,7 @@ test.describe('signing in and out', () => {
     await expect(page).toHaveURL(/\/caseload$/);
     await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link')).toHaveText([/Caseload$/, /Referrals$/]);
+    await expect(nav.getByRole('link')).toHaveText([/Caseload$/, /My tasks$/, /Referrals$/]);
     // Jordan's caseload: the participants assigned to them, each a link to the record.
     const caseload = page.getByRole('table', { name: 'Participants' });
     await expect(caseload.getByRole('link')).toHaveCount(7);

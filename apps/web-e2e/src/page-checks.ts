@@ -11,6 +11,7 @@ export function watchPage(page: Page) {
   const foreignRequests: string[] = [];
   const failedRequests: { url: string; error: string }[] = [];
   const refusals: { status: number; url: RegExp }[] = [];
+  const cancellable: RegExp[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push({ text: message.text(), url: message.location().url });
   });
@@ -35,7 +36,10 @@ export function watchPage(page: Page) {
    */
   const unexpectedFailures = () =>
     failedRequests
-      .filter(({ url, error }) => !(error === 'net::ERR_ABORTED' && refusals.some((refusal) => refusal.url.test(url))))
+      .filter(
+        ({ url, error }) =>
+          !(error === 'net::ERR_ABORTED' && (refusals.some((refusal) => refusal.url.test(url)) || cancellable.some((pattern) => pattern.test(url)))),
+      )
       .map(({ url, error }) => `${url} ${error}`);
   return {
     /**
@@ -45,6 +49,13 @@ export function watchPage(page: Page) {
      */
     expectRefusal(status: number, url: RegExp) {
       refusals.push({ status, url });
+    },
+    /**
+     * Declares a request the app may cancel on purpose (a check superseded by a newer one, or
+     * dropped when the page is left): only its abort is excused, nothing else about it.
+     */
+    allowCancelled(url: RegExp) {
+      cancellable.push(url);
     },
     expectClean() {
       expect(unexpected(), 'console errors').toEqual([]);

@@ -4,3 +4,8 @@ export * from './lib/participant-labels';
 export * from './lib/emergency-access.store';
 export * from './lib/participant-intake.models';
 export * from './lib/participant-problems';
+export * from './lib/assessments-api';
+export * from './lib/recovery-plan.models';
+export * from './lib/recovery-plan-api';
+export * from './lib/care-work.models';
+export * from './lib/care-work-api';

@@ -1,2 +1,3 @@
 export * from './lib/participants.routes';
 export * from './lib/caseload/caseload-page';
+export * from './lib/tasks/my-tasks-page';

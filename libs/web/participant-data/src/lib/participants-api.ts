@@ -14,6 +14,7 @@ import type {
   BreakGlassGrant,
   BreakGlassRequest,
   BreakGlassReviewPage,
+  CaseloadFilters,
   ParticipantPage,
   ParticipantRecord,
 } from './participants.models';
@@ -28,9 +29,10 @@ export class ParticipantsApi {
   readonly #http = inject(HttpClient);
 
   /** One page of the caller's caseload, by name; pass the previous `nextCursor` for the next. */
-  list(cursor?: string | null, limit = 25): Observable<ParticipantPage> {
+  list(cursor?: string | null, limit = 25, filters: CaseloadFilters = {}): Observable<ParticipantPage> {
     let params = new HttpParams().set('limit', limit);
     if (cursor) params = params.set('cursor', cursor);
+    for (const [name, value] of Object.entries(filters)) if (value) params = params.set(name, value);
     return this.#http.get<ParticipantPage>(PARTICIPANTS, { params });
   }
 

@@ -8,11 +8,31 @@ export interface ParticipantSummary {
   preferredName: string | null;
   pronouns: string | null;
   status: ParticipantStatus;
+  /** The high-risk flag shows wherever the participant appears. */
+  highRisk?: boolean;
   version: number;
 }
 
+/** A caseload row: the summary plus what a specialist scans for. */
+export interface CaseloadRow extends ParticipantSummary {
+  /** The earliest open follow-up task (YYYY-MM-DD), if any. */
+  nextFollowUp?: string | null;
+  openGoals?: number;
+  /** The latest BARC-10 total (10–60) and its date. */
+  latestBarc?: number | null;
+  latestBarcOn?: string | null;
+}
+
+/** What the caseload may be narrowed to (all optional). */
+export interface CaseloadFilters {
+  search?: string;
+  status?: ParticipantStatus;
+  risk?: 'high';
+  followUp?: 'overdue';
+}
+
 export interface ParticipantPage {
-  items: ParticipantSummary[];
+  items: CaseloadRow[];
   nextCursor: string | null;
 }
 
@@ -38,6 +58,8 @@ export interface ParticipantRecord extends ParticipantSummary {
   emergencyContactPhone?: string | null;
   emergencyContactRelationship?: string | null;
   intakeNotes?: string | null;
+  highRiskReason?: string | null;
+  highRiskSetAt?: string | null;
 }
 
 export interface BreakGlassGrant {

@@ -16,6 +16,24 @@ export const participantRoutes: Routes = [
     canActivate: [permissionGuard('participants:read')],
     loadComponent: () => import('./participant/participant-page').then((m) => m.ParticipantPage),
   },
+  {
+    path: ':id/plan',
+    title: $localize`:Page title:Recovery plan`,
+    canActivate: [permissionGuard('participants:read')],
+    loadComponent: () => import('./plan/recovery-plan-page').then((m) => m.RecoveryPlanPage),
+  },
+  {
+    path: ':id/assessments',
+    title: $localize`:Page title:Assessments`,
+    canActivate: [permissionGuard('participants:read')],
+    loadComponent: () => import('./assessments/assessments-page').then((m) => m.AssessmentsPage),
+  },
+  {
+    path: ':id/assessments/new',
+    title: $localize`:Page title:Record a BARC-10`,
+    canActivate: [permissionGuard('participants:write')],
+    loadComponent: () => import('./assessments/assessment-form-page').then((m) => m.AssessmentFormPage),
+  },
 ];
 
 /** `/emergency-access/…`: break-glass request, the record it opens, and the review list. */

@@ -48,6 +48,12 @@ export const shellRoutes: Routes = [
         loadComponent: () => import('@waypoint/web-participants').then((m) => m.CaseloadPage),
       },
       {
+        path: 'tasks',
+        title: $localize`:Page title:My tasks`,
+        canActivate: [permissionGuard(...allowedFor('tasks'))],
+        loadComponent: () => import('@waypoint/web-participants').then((m) => m.MyTasksPage),
+      },
+      {
         path: 'participants',
         title: $localize`:Page title:Participant`,
         loadChildren: () => import('@waypoint/web-participants').then((m) => m.participantRoutes),

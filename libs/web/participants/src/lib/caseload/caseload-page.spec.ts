@@ -52,6 +52,37 @@ describe('CaseloadPage', () => {
     expect(element.querySelector('.badge.referred')?.textContent).toBe('Referred');
   });
 
+  it('shows the next follow-up (overdue in words), open goals, the latest BARC-10 and the risk flag', async () => {
+    await render(false);
+    await flush([
+      { ...participant('1'), nextFollowUp: '2020-01-02', openGoals: 2, latestBarc: 48, highRisk: true },
+      { ...participant('2'), nextFollowUp: null, openGoals: 0, latestBarc: null },
+    ]);
+    const [first, second] = [...element.querySelectorAll('tr[mat-row]')].map((row) => row.textContent ?? '');
+    expect(first).toContain('Overdue:');
+    expect(first).toContain('High risk');
+    expect(first).toContain('48');
+    expect(second).toContain('None set');
+    expect(second).toContain('Not yet');
+    expect(second).not.toContain('High risk');
+  });
+
+  it('searches after a pause in typing and narrows to the flagged, starting again from page one', async () => {
+    await render(false);
+    await flush([participant('1')]);
+    const input = element.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!input) throw new Error('no search field');
+    input.value = 'bel';
+    input.dispatchEvent(new Event('input'));
+    backend.expectNone((r) => r.params.has('search'));
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await flush([participant('1')], null, '/api/v1/participants?limit=25&search=bel');
+    element.querySelector<HTMLElement>('mat-chip-option .mat-mdc-chip-action')?.click();
+    await fixture.whenStable();
+    await flush([], null, '/api/v1/participants?limit=25&search=bel&risk=high');
+    expect(element.textContent).toContain('Nobody matches');
+  });
+
   it('offers intake only to those who may write participants', async () => {
     await render(false, ['participants:read', 'participants:write']);
     await flush([]);

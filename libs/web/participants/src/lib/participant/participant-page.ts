@@ -40,6 +40,14 @@ import { RecentAccessCard } from './recent-access-card';
     @if (view.state(); as state) {
       @if (state.kind === 'loaded') {
         <lib-participant-facts [participant]="state.participant">
+          <a matButton="outlined" [routerLink]="['/participants', state.participant.id, 'plan']">
+            <mat-icon>flag</mat-icon>
+            <span i18n>Recovery plan</span>
+          </a>
+          <a matButton="outlined" [routerLink]="['/participants', state.participant.id, 'assessments']">
+            <mat-icon>insights</mat-icon>
+            <span i18n>Assessments</span>
+          </a>
           @if (canWrite()) {
             <button matButton="outlined" type="button" (click)="changeStatus(state.participant)">
               <mat-icon>swap_horiz</mat-icon>

@@ -5,11 +5,11 @@ const pathsFor = (role: keyof typeof ROLE_PERMISSIONS) => navItemsFor(ROLE_PERMI
 
 describe('navigation by permission', () => {
   it('shows a specialist their caseload and referrals', () => {
-    expect(pathsFor('specialist')).toEqual(['caseload', 'referrals']);
+    expect(pathsFor('specialist')).toEqual(['caseload', 'tasks', 'referrals']);
   });
 
   it('adds supervision, reports, the audit trail and emergency access for a supervisor', () => {
-    expect(pathsFor('supervisor')).toEqual(['caseload', 'supervision', 'referrals', 'reports', 'audit', 'emergency-access']);
+    expect(pathsFor('supervisor')).toEqual(['caseload', 'tasks', 'supervision', 'referrals', 'reports', 'audit', 'emergency-access']);
   });
 
   it('shows a clinician only referrals (received ones)', () => {

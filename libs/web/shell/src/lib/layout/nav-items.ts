@@ -14,6 +14,7 @@ export interface NavItem {
 /** The main navigation, in the order people reach for it. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: 'caseload', icon: 'groups', label: $localize`:Main navigation item:Caseload`, anyOf: ['participants:read'] },
+  { path: 'tasks', icon: 'task_alt', label: $localize`:Main navigation item:My tasks`, anyOf: ['participants:read'] },
   {
     path: 'supervision',
     icon: 'supervisor_account',

@@ -55,6 +55,7 @@ describe('ShellLayout', () => {
 
     expect(links.map((link) => link.querySelector('[matListItemTitle]')?.textContent)).toEqual([
       'Caseload',
+      'My tasks',
       'Supervision',
       'Referrals',
       'Reports',
@@ -63,17 +64,18 @@ describe('ShellLayout', () => {
     ]);
     expect(links.map((link) => link.querySelector('mat-icon')?.textContent)).toEqual([
       'groups',
+      'task_alt',
       'supervisor_account',
       'forward_to_inbox',
       'bar_chart',
       'policy',
       'emergency',
     ]);
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/supervision', '/referrals', '/reports', '/audit', '/emergency-access']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/tasks', '/supervision', '/referrals', '/reports', '/audit', '/emergency-access']);
   });
 
   it.each([
-    ['specialist', ['/caseload', '/referrals']],
+    ['specialist', ['/caseload', '/tasks', '/referrals']],
     ['clinician', ['/referrals']],
     ['admin', ['/reports', '/audit', '/admin', '/emergency-access']],
   ] as const)('shows a %s only their destinations', async (role, hrefs) => {

@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
+import { MatButton } from '@angular/material/button';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatIcon } from '@angular/material/icon';
+import { MatProgressSpinner } from '@angular/material/progress-spinner';
+import { RouterLink } from '@angular/router';
+import { KeysetList } from '@waypoint/web-core';
+import { CareWorkApi, type FollowUpTask, type TaskFilter } from '@waypoint/web-participant-data';
+import { EmptyState, PageHeader } from '@waypoint/web-ui';
+
+/**
+ * "My tasks": the caller's follow-ups by due date, so what is overdue comes first. Ticking a
+ * task completes it at once; a task changed elsewhere meanwhile (409) says so and reloads.
+ */
+@Component({
+  selector: 'lib-my-tasks-page',
+  imports: [PageHeader, EmptyState, MatButton, MatButtonToggleGroup, MatButtonToggle, MatCheckbox, MatIcon, MatProgressSpinner, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './my-tasks-page.html',
+  styleUrl: './my-tasks-page.scss',
+})
+export class MyTasksPage {
+  readonly #api = inject(CareWorkApi);
+  protected readonly filter = signal<TaskFilter>('open');
+  protected readonly list = new KeysetList<FollowUpTask>((cursor) => this.#api.myTasks(this.filter(), cursor));
+  /** Tasks being saved (their checkbox waits). */
+  protected readonly saving = signal<ReadonlySet<string>>(new Set());
+  /** What the last action did, for the live region. */
+  protected readonly message = signal('');
+
+  constructor() {
+    this.list.reload();
+  }
+
+  protected show(filter: TaskFilter): void {
+    this.filter.set(filter);
+    this.message.set('');
+    this.list.reload();
+  }
+
+  protected toggle(task: FollowUpTask, done: boolean): void {
+    this.saving.update((ids) => new Set([...ids, task.id]));
+    this.#api.setTaskDone(task, done).subscribe({
+      next: (updated) => {
+        this.#settled(task.id);
+        // In the open list a finished task leaves; elsewhere it is replaced by its new state.
+        this.list.items.update((items) =>
+          this.filter() === 'open' && updated.doneAt ? items.filter((item) => item.id !== task.id) : items.map((item) => (item.id === task.id ? updated : item)),
+        );
+        this.message.set(done ? $localize`Marked “${task.title}:title:” done.` : $localize`“${task.title}:title:” is open again.`);
+      },
+      error: (error: unknown) => {
+        this.#settled(task.id);
+        this.message.set(
+          error instanceof HttpErrorResponse && error.status === 409
+            ? $localize`This task was changed elsewhere; the list has been refreshed.`
+            : $localize`The task could not be saved. Check your connection and try again.`,
+        );
+        this.list.reload();
+      },
+    });
+  }
+
+  protected isSaving(task: FollowUpTask): boolean {
+    return this.saving().has(task.id);
+  }
+
+  /** A due date as the user's locale writes it (calendar date, no time-zone shift). */
+  protected dueDate(value: string): string {
+    const [year, month, day] = value.split('-').map(Number);
+    return new Date(year, month - 1, day).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+  }
+
+  #settled(id: string): void {
+    this.saving.update((ids) => new Set([...ids].filter((other) => other !== id)));
+  }
+}
