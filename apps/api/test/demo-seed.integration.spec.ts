@@ -29,7 +29,31 @@ describe('demo seed', () => {
       SELECT p.id FROM participants p
       WHERE NOT EXISTS (SELECT 1 FROM care_assignments a WHERE a.participant_id = p.id AND a.ends_on IS NULL)`);
     expect(unassigned).toEqual([]);
-    expect((await q('SELECT count(*)::int AS n FROM participants'))[0]['n']).toBeGreaterThanOrEqual(10);
+    expect((await q('SELECT count(*)::int AS n FROM participants'))[0]['n']).toBeGreaterThanOrEqual(40);
+    const perSpecialist = await q(`SELECT count(*)::int AS n FROM care_assignments GROUP BY specialist_id ORDER BY n`);
+    expect(perSpecialist.length).toBe(4);
+
+    // A program that looks lived in: plans with progress, BARC-10 going both ways, tasks, a flag.
+    const [work] = await q(`
+      SELECT (SELECT count(*)::int FROM goals) AS goals, (SELECT count(*)::int FROM goal_steps WHERE done_at IS NOT NULL) AS "doneSteps",
+             (SELECT count(*)::int FROM goal_progress) AS progress, (SELECT count(*)::int FROM tasks WHERE due_on < current_date) AS overdue,
+             (SELECT count(*)::int FROM participants WHERE high_risk) AS flagged, (SELECT count(*)::int FROM notifications) AS notifications`);
+    expect(work['goals']).toBeGreaterThanOrEqual(30);
+    expect(work['doneSteps']).toBeGreaterThan(0);
+    expect(work['progress']).toBeGreaterThan(work['goals']);
+    expect(work['overdue']).toBeGreaterThanOrEqual(2);
+    expect(work).toMatchObject({ flagged: 1, notifications: 1 });
+    const trends = await q(`
+      SELECT participant_id, (array_agg(total ORDER BY taken_on DESC))[1] - (array_agg(total ORDER BY taken_on))[1] AS change
+        FROM assessments GROUP BY participant_id`);
+    expect(trends.some((row) => row['change'] > 0)).toBe(true);
+    expect(trends.some((row) => row['change'] < 0)).toBe(true);
+    // The journeys build Marcus Bell's plan and first assessment themselves.
+    const marcus = await q(`
+      SELECT (SELECT count(*)::int FROM goals g WHERE g.participant_id = p.id) AS goals,
+             (SELECT count(*)::int FROM assessments a WHERE a.participant_id = p.id) AS assessments
+        FROM participants p WHERE legal_first_name = 'Marcus' AND legal_last_name = 'Bell'`);
+    expect(marcus).toEqual([{ goals: 0, assessments: 0 }]);
     // Synthetic only: reserved .test e-mail domain and the 555-01xx fiction phone range.
     const contacts = await q('SELECT email, phone FROM participants');
     for (const { email, phone } of contacts) {

@@ -14,6 +14,16 @@ describe('demo people', () => {
     for (const participant of DEMO_PARTICIPANTS) expect(specialists.has(participant.specialistKey)).toBe(true);
   });
 
+  it('has at least 40 people, each named once, spread over every specialist on the team', () => {
+    expect(DEMO_PARTICIPANTS.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(DEMO_PARTICIPANTS.map((p) => `${p.first} ${p.last}`)).size).toBe(DEMO_PARTICIPANTS.length);
+    const perSpecialist = new Map<string, number>();
+    for (const p of DEMO_PARTICIPANTS) perSpecialist.set(p.specialistKey, (perSpecialist.get(p.specialistKey) ?? 0) + 1);
+    expect([...perSpecialist.keys()].sort()).toEqual(['specialist', 'specialist2', 'specialist3', 'specialist4']);
+    // The journeys know Jordan's caseload by name and count.
+    expect(perSpecialist.get('specialist')).toBe(7);
+  });
+
   it('gives participants valid, adult dates of birth', () => {
     for (const participant of DEMO_PARTICIPANTS) {
       const born = new Date(`${participant.dateOfBirth}T00:00:00Z`);

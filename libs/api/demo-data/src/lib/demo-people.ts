@@ -28,6 +28,8 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   { key: 'specialist', email: 'specialist@demo.waypoint.test', displayName: 'Jordan Avery', role: 'specialist', credentials: 'CPRS', onTeam: true },
   { key: 'specialist2', email: 'sam.okafor@demo.waypoint.test', displayName: 'Sam Okafor', role: 'specialist', credentials: 'CPRS', onTeam: true },
+  { key: 'specialist3', email: 'chris.patel@demo.waypoint.test', displayName: 'Chris Patel', role: 'specialist', credentials: 'CPRS', onTeam: true },
+  { key: 'specialist4', email: 'renee.jackson@demo.waypoint.test', displayName: 'Renee Jackson', role: 'specialist', credentials: 'CPRS-T', onTeam: true },
   { key: 'supervisor', email: 'supervisor@demo.waypoint.test', displayName: 'Maria Delgado', role: 'supervisor', credentials: 'CPRS, LCADC', onTeam: true },
   { key: 'clinician', email: 'clinician@demo.waypoint.test', displayName: 'Dr. Priya Raman', role: 'clinician', credentials: 'MD', onTeam: false, atClinic: true },
   { key: 'admin', email: 'admin@demo.waypoint.test', displayName: 'Alex Kim', role: 'admin', onTeam: false },
@@ -43,8 +45,13 @@ export interface DemoParticipant {
   substances: string[];
   status: 'referred' | 'active' | 'inactive' | 'discharged';
   contact: 'phone' | 'text' | 'email' | 'in_person';
-  specialistKey: 'specialist' | 'specialist2';
+  specialistKey: SpecialistKey;
 }
+
+export type SpecialistKey = 'specialist' | 'specialist2' | 'specialist3' | 'specialist4';
+
+/** The accounts printed at seeding and listed in the README: one per role. */
+export const DEMO_SIGN_IN_KEYS = ['specialist', 'supervisor', 'clinician', 'admin'];
 
 export const DEMO_PARTICIPANTS: DemoParticipant[] = [
   { first: 'Marcus', last: 'Bell', pronouns: 'he/him', dateOfBirth: '1988-03-14', pathways: ['mat', 'twelve_step'], substances: ['opioids'], status: 'active', contact: 'text', specialistKey: 'specialist' },
@@ -59,4 +66,32 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
   { first: 'Brianna', last: 'Scott', preferred: 'Bree', pronouns: 'she/her', dateOfBirth: '1998-02-27', pathways: ['mat'], substances: ['opioids'], status: 'referred', contact: 'text', specialistKey: 'specialist2' },
   { first: 'Wayne', last: 'Foster', pronouns: 'he/him', dateOfBirth: '1972-06-15', pathways: ['twelve_step'], substances: ['alcohol'], status: 'discharged', contact: 'phone', specialistKey: 'specialist2' },
   { first: 'Jamie', last: 'Lee', pronouns: 'she/they', dateOfBirth: '1996-10-05', pathways: ['harm_reduction', 'smart_recovery'], substances: ['stimulants'], status: 'active', contact: 'text', specialistKey: 'specialist' },
+  ...teamCaseloads(),
 ];
+
+/**
+ * The rest of the team's caseloads (Sam, Chris and Renee), so the program looks like a real one:
+ * 28 more people built from common names by index, the same on every run. Jordan's caseload
+ * stays the seven above, which the journeys know by name.
+ */
+function teamCaseloads(): DemoParticipant[] {
+  const firsts = ['Andre', 'Beth', 'Carlos', 'Dana', 'Eli', 'Fatima', 'Grace', 'Hector', 'Iris', 'Jerome', 'Kayla', 'Lamar', 'Mei', 'Nate'];
+  const lasts = ['Adams', 'Baker', 'Coleman', 'Diaz', 'Evans', 'Fisher', 'Greene', 'Hughes', 'Ingram', 'Jenkins', 'Kowalski', 'Lopez', 'Mitchell', 'Novak'];
+  const pathways = [['twelve_step'], ['mat'], ['smart_recovery'], ['mat', 'harm_reduction'], ['faith_based'], ['harm_reduction'], ['twelve_step', 'mat']];
+  const substances = [['alcohol'], ['opioids'], ['fentanyl', 'opioids'], ['methamphetamine'], ['cocaine', 'alcohol'], ['cannabis'], ['alcohol', 'sedatives']];
+  const statuses: DemoParticipant['status'][] = ['active', 'active', 'active', 'active', 'referred', 'inactive', 'active'];
+  const contacts: DemoParticipant['contact'][] = ['text', 'phone', 'text', 'email', 'in_person', 'text', 'phone'];
+  const pronouns = ['he/him', 'she/her', 'he/him', 'they/them', 'she/her', 'he/him', 'she/her'];
+  const owners: SpecialistKey[] = ['specialist2', 'specialist3', 'specialist4'];
+  return Array.from({ length: 28 }, (_, i) => ({
+    first: firsts[i % firsts.length],
+    last: lasts[(i * 5 + Math.floor(i / firsts.length) * 3) % lasts.length],
+    pronouns: pronouns[i % pronouns.length],
+    dateOfBirth: `${1965 + ((i * 7) % 38)}-${String(1 + ((i * 5) % 12)).padStart(2, '0')}-${String(1 + ((i * 11) % 28)).padStart(2, '0')}`,
+    pathways: pathways[i % pathways.length],
+    substances: substances[(i * 3) % substances.length],
+    status: statuses[i % statuses.length],
+    contact: contacts[i % contacts.length],
+    specialistKey: owners[i % owners.length],
+  }));
+}

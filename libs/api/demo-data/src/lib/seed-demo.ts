@@ -1,10 +1,12 @@
 import { hashPassword, seal } from '@waypoint/api-credentials';
 import { Client } from 'pg';
+import { seedCareWork } from './seed-care-work';
 import {
   DEMO_CLINIC,
   DEMO_PARTICIPANTS,
   DEMO_PASSWORD,
   DEMO_PROGRAM,
+  DEMO_SIGN_IN_KEYS,
   DEMO_TEAM,
   DEMO_TOTP_SECRET,
   DEMO_USERS,
@@ -47,7 +49,7 @@ export async function seedDemoProgram(ownerUrl: string, options: SeedOptions): P
     }
     return {
       seeded: true,
-      accounts: DEMO_USERS.filter((u) => u.key !== 'specialist2').map(({ role, email }) => ({ role, email })),
+      accounts: DEMO_USERS.filter((u) => DEMO_SIGN_IN_KEYS.includes(u.key)).map(({ role, email }) => ({ role, email })),
       password: DEMO_PASSWORD,
       totpSecret: DEMO_TOTP_SECRET,
       participants: DEMO_PARTICIPANTS.length,
@@ -122,6 +124,12 @@ async function insertDemoProgram(client: Client, passwordHash: string, encryptio
      SELECT $1, a.participant_id, a.specialist_id, 'primary', current_date - 30
      FROM jsonb_to_recordset($2::jsonb) AS a(participant_id uuid, specialist_id uuid)`,
     [programId, JSON.stringify(assignments)],
+  );
+  await seedCareWork(
+    client,
+    programId,
+    userIds,
+    participants.rows.map((row, index) => ({ id: row.id, person: DEMO_PARTICIPANTS[index] })),
   );
 }
 
