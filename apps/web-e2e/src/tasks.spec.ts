@@ -13,6 +13,16 @@ test.describe('my tasks and the high-risk flag', () => {
     await expect(ashley).toContainText('High risk');
     await expect(page.getByRole('row', { name: /Terrence Walker/ })).not.toContainText('High risk');
 
+    // On her record the flag is a banner that says why, and crisis lines are one click away.
+    await ashley.getByRole('link', { name: 'Ashley Nguyen' }).click();
+    await expect(page.getByRole('note', { name: 'High risk' })).toContainText('Overdose recorded for');
+    await page.getByRole('button', { name: 'Crisis lines' }).click();
+    const lines = page.getByRole('dialog', { name: 'Crisis lines' });
+    await expect(lines.getByRole('link', { name: /988/ })).toHaveAttribute('href', 'tel:988');
+    await snapBothWidths(page, 'crisis-lines');
+    await expectAccessible(page);
+    await lines.getByRole('button', { name: 'Close' }).click();
+
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /My tasks$/ }).click();
     await expect(page.getByRole('heading', { name: 'My tasks', level: 1 })).toBeVisible();
     const tasks = page.getByRole('list', { name: 'Tasks' }).getByRole('listitem');

@@ -5,11 +5,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Permission } from '@waypoint/shared-contracts';
 import { SessionStore } from '@waypoint/web-auth';
-import type { ParticipantSummary } from '@waypoint/web-participant-data';
+import type { CaseloadRow } from '@waypoint/web-participant-data';
 import { of } from 'rxjs';
 import { CaseloadPage } from './caseload-page';
 
-function participant(id: string, overrides: Partial<ParticipantSummary> = {}): ParticipantSummary {
+function participant(id: string, overrides: Partial<CaseloadRow> = {}): CaseloadRow {
   return { id, legalFirstName: 'Marcus', legalLastName: `Bell ${id}`, preferredName: null, pronouns: 'he/him', status: 'active', version: 1, ...overrides };
 }
 
@@ -34,7 +34,7 @@ describe('CaseloadPage', () => {
     await fixture.whenStable();
   }
 
-  const flush = async (items: ParticipantSummary[], nextCursor: string | null = null, url = '/api/v1/participants?limit=25') => {
+  const flush = async (items: CaseloadRow[], nextCursor: string | null = null, url = '/api/v1/participants?limit=25') => {
     backend.expectOne(url).flush({ items, nextCursor });
     await fixture.whenStable();
   };

@@ -8,6 +8,8 @@ import { SessionStore } from '@waypoint/web-auth';
 import { EmptyState } from '@waypoint/web-ui';
 import { ParticipantsApi, statusLabel, type ParticipantRecord } from '@waypoint/web-participant-data';
 import { ChangeStatusDialog, type ChangeStatusData, type ChangeStatusResult } from '../status/change-status-dialog';
+import { CrisisLinesDialog } from '../safety/crisis-lines-dialog';
+import { RiskBanner } from '../safety/risk-banner';
 import { ParticipantFacts } from './participant-facts';
 import { loadParticipant } from './participant-loader';
 import { RecentAccessCard } from './recent-access-card';
@@ -15,7 +17,7 @@ import { RecentAccessCard } from './recent-access-card';
 /** One participant of the caller's caseload. The tabs of later issues hang off this route. */
 @Component({
   selector: 'lib-participant-page',
-  imports: [ParticipantFacts, RecentAccessCard, EmptyState, MatProgressSpinner, MatButton, MatIcon, RouterLink],
+  imports: [ParticipantFacts, RiskBanner, RecentAccessCard, EmptyState, MatProgressSpinner, MatButton, MatIcon, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a matButton class="back" routerLink="/caseload"><mat-icon>arrow_back</mat-icon><span i18n>Caseload</span></a>
@@ -39,6 +41,7 @@ import { RecentAccessCard } from './recent-access-card';
     }
     @if (view.state(); as state) {
       @if (state.kind === 'loaded') {
+        <lib-risk-banner [participant]="state.participant" />
         <lib-participant-facts [participant]="state.participant">
           <a matButton="outlined" [routerLink]="['/participants', state.participant.id, 'plan']">
             <mat-icon>flag</mat-icon>
@@ -48,6 +51,10 @@ import { RecentAccessCard } from './recent-access-card';
             <mat-icon>insights</mat-icon>
             <span i18n>Assessments</span>
           </a>
+          <button matButton="outlined" type="button" (click)="openCrisisLines()">
+            <mat-icon>support</mat-icon>
+            <span i18n>Crisis lines</span>
+          </button>
           @if (canWrite()) {
             <button matButton="outlined" type="button" (click)="changeStatus(state.participant)">
               <mat-icon>swap_horiz</mat-icon>
@@ -81,6 +88,11 @@ export class ParticipantPage {
   protected readonly canWrite = computed(() => this.#session.can('participants:write'));
   /** What the last status change did, or why it was refused. */
   protected readonly message = signal<{ text: string; problem: boolean } | null>(null);
+
+  /** 988 and the program's local lines, one click from the participant. */
+  protected openCrisisLines(): void {
+    this.#dialog.open(CrisisLinesDialog, { width: '480px', maxWidth: 'calc(100vw - 32px)', autoFocus: 'dialog' });
+  }
 
   protected changeStatus(participant: ParticipantRecord): void {
     this.message.set(null);
