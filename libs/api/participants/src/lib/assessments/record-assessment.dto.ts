@@ -7,7 +7,7 @@ import {
   BARC10_MAX_ANSWER,
   BARC10_MIN_ANSWER,
 } from '@waypoint/shared-contracts';
-import { Transform } from 'class-transformer';
+import { trimmedOrNull } from '../access/trimmed';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 /** One BARC-10 as the participant answered it with their specialist. */
@@ -31,7 +31,7 @@ export class RecordAssessmentDto {
 
   @ApiPropertyOptional({ nullable: true, maxLength: ASSESSMENT_NOTES_MAX_LENGTH })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
+  @trimmedOrNull()
   @IsString()
   @Length(1, ASSESSMENT_NOTES_MAX_LENGTH)
   notes?: string | null;

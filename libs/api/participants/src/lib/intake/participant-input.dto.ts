@@ -9,7 +9,6 @@ import {
   type RecoveryPathway,
   RecoveryPathways,
 } from '@waypoint/shared-contracts';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -26,10 +25,8 @@ import {
   Matches,
   Min,
 } from 'class-validator';
+import { trimmed, trimmedOrNull } from '../access/trimmed';
 
-/** Trims strings and turns an empty one into null (a cleared optional field). */
-const trimmedOrNull = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value));
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const PHONE = /^[0-9+()\-. ]{7,40}$/;
 const CALENDAR_DATE = { strict: true } as const;
 

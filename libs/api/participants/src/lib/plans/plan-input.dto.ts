@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type GoalDimension, GoalDimensions, type GoalStatus, GoalStatuses } from '@waypoint/shared-contracts';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { trimmed, trimmedOrNull } from '../access/trimmed';
 
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const trimmedOrNull = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value));
 const CALENDAR_DATE = { strict: true } as const;
 const STEPS_PER_GOAL = 20;
 

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type SafetyEventKind, SafetyEventKinds } from '@waypoint/shared-contracts';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { trimmed, trimmedOrNull } from '../access/trimmed';
 
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const trimmedOrNull = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value));
 
 export class RecordSafetyEventDto {
   @ApiProperty({ enum: SafetyEventKinds }) @IsIn(SafetyEventKinds) kind!: SafetyEventKind;

@@ -4,7 +4,7 @@ import type { AssessmentRecord } from '@waypoint/web-participant-data';
 import { CategoryScale, type ChartConfiguration, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { BaseChartDirective, provideCharts } from 'ng2-charts';
 import { chronological } from './assessment-comparison';
-import { formatCalendarDate } from './calendar-date.pipe';
+import { formatCalendarDate } from '../shared/calendar-date.pipe';
 
 /** The theme's teal and amber (Chart.js draws on a canvas, so it cannot read CSS variables). */
 const TOTAL_COLOR = '#00695c';

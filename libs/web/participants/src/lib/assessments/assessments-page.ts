@@ -13,7 +13,7 @@ import { EmptyState, PageHeader } from '@waypoint/web-ui';
 import { compareAssessments, signed } from './assessment-comparison';
 import { AssessmentTrendChart } from './assessment-trend-chart';
 import { loadAssessments } from './assessments-loader';
-import { CalendarDatePipe } from './calendar-date.pipe';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 
 /** What the form leaves in the navigation state after saving, for the page to announce. */
 export interface RecordedAssessmentState {

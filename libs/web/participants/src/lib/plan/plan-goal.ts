@@ -6,13 +6,13 @@ import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { Goal } from '@waypoint/web-participant-data';
 import { PlanActions } from './plan-actions';
-import { PlanDatePipe } from './plan-date.pipe';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { goalStatusLabel, STATUS_ICONS } from './plan-labels';
 
 /** One goal on its dimension's card: the participant's words, steps to tick, and how far along it feels. */
 @Component({
   selector: 'lib-plan-goal',
-  imports: [MatButton, MatIconButton, MatCheckbox, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger, MatProgressBar, PlanDatePipe],
+  imports: [MatButton, MatIconButton, MatCheckbox, MatIcon, MatMenu, MatMenuItem, MatMenuTrigger, MatProgressBar, CalendarDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './plan-goal.html',
   styleUrl: './plan-goal.scss',

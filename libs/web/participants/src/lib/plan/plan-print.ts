@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, ViewEncapsulation } from '@angular/core';
 import { GoalDimensions } from '@waypoint/shared-contracts';
 import type { Goal } from '@waypoint/web-participant-data';
-import { PlanDatePipe } from './plan-date.pipe';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { DIMENSIONS, goalStatusLabel } from './plan-labels';
 
 /**
@@ -14,14 +14,14 @@ import { DIMENSIONS, goalStatusLabel } from './plan-labels';
  */
 @Component({
   selector: 'lib-plan-print',
-  imports: [PlanDatePipe],
+  imports: [CalendarDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   template: `
     <div class="plan-print">
       <header class="plan-print-head">
         <h1 class="plan-print-title" i18n>Recovery plan — {{ participantName() }}</h1>
-        <p class="plan-print-date" i18n>Printed {{ printedOn() | planDate: 'long' }}</p>
+        <p class="plan-print-date" i18n>Printed {{ printedOn() | calendarDate: 'long' }}</p>
       </header>
       @for (section of sections(); track section.dimension) {
         <section class="plan-print-dimension">
@@ -32,7 +32,7 @@ import { DIMENSIONS, goalStatusLabel } from './plan-labels';
               <p class="plan-print-statement"><q>{{ goal.statement }}</q></p>
               <p class="plan-print-facts">
                 @if (goal.targetDate) {
-                  <span i18n>Target date: {{ goal.targetDate | planDate: 'long' }}</span>
+                  <span i18n>Target date: {{ goal.targetDate | calendarDate: 'long' }}</span>
                 }
                 @if (goal.status !== 'active') {
                   <span>{{ statusLabel(goal.status) }}</span>
