@@ -9,3 +9,4 @@ export * from './lib/recovery-plan.models';
 export * from './lib/recovery-plan-api';
 export * from './lib/care-work.models';
 export * from './lib/care-work-api';
+export * from './lib/timeline.models';

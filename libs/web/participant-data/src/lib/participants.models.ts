@@ -21,7 +21,19 @@ export interface CaseloadRow extends ParticipantSummary {
   /** The latest BARC-10 total (10–60) and its date. */
   latestBarc?: number | null;
   latestBarcOn?: string | null;
+  /**
+   * The last recorded contact (YYYY-MM-DD): the latest goal progress, BARC-10 or safety event
+   * (session notes join this when they land). Null when there has been none.
+   */
+  lastContactOn?: string | null;
+  /** Whole days since `lastContactOn` (the API's calendar); null when there has been no contact. */
+  daysSinceContact?: number | null;
+  /** No contact for more than the program's threshold (`contactOverdueDays`), or none at all. */
+  contactOverdue?: boolean;
 }
+
+/** How the caseload is ordered: by name (default), longest without contact first, or soonest follow-up first. */
+export type CaseloadSort = 'name' | 'lastContact' | 'nextFollowUp';
 
 /** What the caseload may be narrowed to (all optional). */
 export interface CaseloadFilters {
@@ -29,11 +41,16 @@ export interface CaseloadFilters {
   status?: ParticipantStatus;
   risk?: 'high';
   followUp?: 'overdue';
+  /** Only participants without contact for more than `contactOverdueDays`. */
+  contact?: 'overdue';
+  sort?: CaseloadSort;
 }
 
 export interface ParticipantPage {
   items: CaseloadRow[];
   nextCursor: string | null;
+  /** The program's "no contact for too long" threshold in days (default 14). */
+  contactOverdueDays?: number;
 }
 
 /**
