@@ -17,6 +17,8 @@ export interface ParticipantSummary {
 export interface CaseloadRow extends ParticipantSummary {
   /** The earliest open follow-up task (YYYY-MM-DD), if any. */
   nextFollowUp?: string | null;
+  /** The earliest open follow-up task itself, so the card can mark it done (PATCH /tasks/:id with its version). */
+  nextTask?: { id: string; title: string; dueOn: string; version: number } | null;
   openGoals?: number;
   /** The latest BARC-10 total (10–60) and its date. */
   latestBarc?: number | null;
