@@ -7,7 +7,7 @@
  * until notes exist.
  */
 import { Client } from 'pg';
-import { seedCareWorkVolume } from './lib/care-work-volume';
+import { seedCareWorkVolume, volumeShape } from './lib/care-work-volume';
 import { seedProgram } from './lib/caseload-data';
 
 function option(name: string, fallback: number, max: number): number {
@@ -29,15 +29,15 @@ async function main(): Promise<void> {
   }
   const participants = option('participants', 5000, 1_000_000);
   const notes = option('notes', 0, 50_000_000);
-  const specialists = Math.max(1, Math.ceil(participants / 25));
-  const teams = Math.max(1, Math.ceil(specialists / 10));
-  const slug = `volume-${Date.now().toString(36)}`;
+  const shape = volumeShape(`volume-${Date.now().toString(36)}`, participants);
+  const { slug, teams } = shape;
+  const specialists = teams * shape.specialistsPerTeam;
   const owner = new Client({ connectionString: url, application_name: 'waypoint-seed-volume' });
   await owner.connect();
   try {
     const started = performance.now();
     await owner.query('BEGIN');
-    const program = await seedProgram(owner, { slug, teams, specialistsPerTeam: Math.ceil(specialists / teams), participants });
+    const program = await seedProgram(owner, shape);
     const work = await seedCareWorkVolume(owner, program.programId);
     await owner.query('COMMIT');
     await owner.query('ANALYZE participants, care_assignments, goals, goal_steps, goal_progress, tasks, assessments');

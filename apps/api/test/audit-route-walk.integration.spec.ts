@@ -102,6 +102,7 @@ describe('audit route walk', () => {
         invalid: { id: ids['own'], body: { answers: [4, 4, 5] } },
       },
       'GET /care-team/specialists': { as: 'supervisor', success: {} },
+      'GET /participants/:id/timeline': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
       'GET /participants/:id/safety-events': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
       'POST /participants/:id/safety-events': {
         as: 'specialist',

@@ -68,6 +68,7 @@ describe('authorization matrix', () => {
       case '/participants/:id/status':
       case '/participants/:id/status-history':
       case '/participants/:id/safety-events':
+      case '/participants/:id/timeline':
       case '/participants/:id/risk-flag':
       case '/participants/:id/tasks':
       case '/participants/:id/plan':

@@ -9,6 +9,7 @@ import {
   createTestUser,
   testConfig,
   type TestDatabase,
+  type TestUser,
 } from '@waypoint/api-testing';
 import { createApp } from '../src/app/create-app';
 import { signIn } from './auth.helpers';
@@ -24,6 +25,7 @@ describe('caseload', () => {
   let programId: string;
   const as: Record<string, Session> = {};
   const ids: Record<string, string> = {};
+  const users: Record<string, TestUser> = {};
   const list = (who: string, query = '') => as[who].agent.get(`/api/v1/participants${query}`);
 
   beforeAll(async () => {
@@ -36,13 +38,28 @@ describe('caseload', () => {
     for (const name of ['small', 'large']) {
       const user = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'specialist', teamId: team });
       ids[name] = user.id;
+      users[name] = user;
       as[name] = await signIn(app, user);
     }
     const owner = database.owner;
     ids['marcus'] = await createTestParticipant(owner, programId, { assignTo: ids['small'], firstName: 'Marcus', lastName: 'Bell', dateOfBirth: '1988-03-14' });
     ids['dani'] = await createTestParticipant(owner, programId, { assignTo: ids['small'], firstName: 'Danielle', lastName: 'Ortiz', dateOfBirth: '1995-07-02' });
     await owner.query(`UPDATE participants SET preferred_name = 'Dani', high_risk = true, high_risk_reason = 'Overdose' WHERE id = $1`, [ids['dani']]);
-    for (const last of ['Walker', 'Nguyen', 'Lee']) await createTestParticipant(owner, programId, { assignTo: ids['small'], lastName: last });
+    for (const last of ['Walker', 'Nguyen', 'Lee']) {
+      ids[last.toLowerCase()] = await createTestParticipant(owner, programId, { assignTo: ids['small'], lastName: last });
+    }
+    // Contacts: Dani's last was a safety event 20 days ago; Lee had goal progress yesterday;
+    // Nguyen came in 30 days ago and has had none; Walker came in today and has had none.
+    await owner.query(
+      `INSERT INTO safety_events (program_id, participant_id, kind, occurred_on, description) VALUES ($1, $2, 'crisis', current_date - 20, 'Crisis call')`,
+      [programId, ids['dani']],
+    );
+    const leeGoal = await createTestGoal(owner, programId, ids['lee']);
+    await owner.query(`INSERT INTO goal_progress (program_id, goal_id, recorded_on, rating) VALUES ($1, $2, current_date - 40, 3), ($1, $2, current_date - 1, 6)`, [
+      programId,
+      leeGoal.goalId,
+    ]);
+    await owner.query(`UPDATE participants SET created_at = now() - interval '30 days' WHERE id = $1`, [ids['nguyen']]);
     // Marcus: two open tasks (one overdue), two active goals and a closed one, two BARC-10s.
     await owner.query(
       `INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on, done_at) VALUES
@@ -84,11 +101,82 @@ describe('caseload', () => {
     const today = new Date();
     const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     expect(marcus).toMatchObject({ nextFollowUp: day(-2), openGoals: 2, latestBarc: 48, latestBarcOn: day(-3), highRisk: false });
+    expect(marcus.nextTask).toEqual({ id: expect.any(String), title: 'Overdue call', dueOn: day(-2), version: 1 });
+    expect(marcus).not.toHaveProperty('sortKey');
     const dani = response.body.items.find((item: { id: string }) => item.id === ids['dani']);
-    expect(dani).toMatchObject({ nextFollowUp: null, openGoals: 0, latestBarc: null, highRisk: true });
+    expect(dani).toMatchObject({ nextFollowUp: null, nextTask: null, openGoals: 0, latestBarc: null, highRisk: true });
     // Lists stay lists: no date of birth or contact details in a row.
     expect(marcus).not.toHaveProperty('dateOfBirth');
     expect(marcus).not.toHaveProperty('phone');
+  });
+
+  it('gives each row its last contact, days since, and whether that is over the threshold', async () => {
+    const response = await list('small').expect(200);
+    expect(response.body.contactOverdueDays).toBe(14);
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const contact = Object.fromEntries(
+      response.body.items.map((item: { legalLastName: string; lastContactOn: string | null; daysSinceContact: number | null; contactOverdue: boolean }) => [
+        item.legalLastName,
+        [item.lastContactOn, item.daysSinceContact, item.contactOverdue],
+      ]),
+    );
+    expect(contact).toEqual({
+      Bell: [day(-3), 3, false], // the latest BARC-10
+      Ortiz: [day(-20), 20, true], // a safety event, over 14 days ago
+      Lee: [day(-1), 1, false], // the latest goal progress, not the older one
+      Nguyen: [null, null, true], // no contact in the 30 days since intake
+      Walker: [null, null, false], // taken in today: not overdue yet
+    });
+  });
+
+  it('filters to no recent contact, with the threshold from configuration', async () => {
+    const names = async (query: string, who = as['small']) =>
+      (await who.agent.get(`/api/v1/participants${query}`).expect(200)).body.items.map((item: { legalLastName: string }) => item.legalLastName);
+    expect(await names('?contact=overdue')).toEqual(['Nguyen', 'Ortiz']);
+    await list('small', '?contact=late').expect(400);
+
+    // The same database and keys, with a two-day threshold.
+    const strictConfig = testConfig({ CONTACT_OVERDUE_DAYS: '2', ENCRYPTION_KEY: config.secrets.encryptionKey.toString('base64') });
+    const strictApp = await createApp(strictConfig, database.appUrl);
+    await strictApp.init();
+    try {
+      const strict = await signIn(strictApp, users['small'], 1);
+      expect(await names('?contact=overdue', strict)).toEqual(['Bell', 'Nguyen', 'Ortiz']);
+      expect((await strict.agent.get('/api/v1/participants').expect(200)).body.contactOverdueDays).toBe(2);
+    } finally {
+      await strictApp.close();
+    }
+  });
+
+  it('sorts by longest without contact or soonest follow-up, and pages each sort with its own cursor', async () => {
+    const names = async (query: string) => (await list('small', query).expect(200)).body.items.map((item: { legalLastName: string }) => item.legalLastName);
+    // Never contacted first (by name), then the oldest contact.
+    expect(await names('?sort=lastContact')).toEqual(['Nguyen', 'Walker', 'Ortiz', 'Bell', 'Lee']);
+    // The one with a follow-up first, then those without, by name.
+    expect(await names('?sort=nextFollowUp')).toEqual(['Bell', 'Lee', 'Nguyen', 'Ortiz', 'Walker']);
+    expect(await names('?sort=name')).toEqual(['Bell', 'Lee', 'Nguyen', 'Ortiz', 'Walker']);
+
+    for (const sort of ['name', 'lastContact', 'nextFollowUp']) {
+      const whole = await names(`?sort=${sort}`);
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query = `?sort=${sort}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const body: { items: { legalLastName: string }[]; nextCursor: string | null } = (await list('small', query).expect(200)).body;
+        paged.push(...body.items.map((item) => item.legalLastName));
+        cursor = body.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(whole);
+    }
+
+    // A cursor belongs to its sort; a made-up sort is refused.
+    const { nextCursor } = (await list('small', '?sort=name&limit=2').expect(200)).body;
+    const mixed = await list('small', `?sort=lastContact&cursor=${encodeURIComponent(nextCursor)}`).expect(400);
+    expect(mixed.headers['content-type']).toContain('application/problem+json');
+    await list('small', '?sort=age').expect(400);
+    const forged = Buffer.from(JSON.stringify({ sort: 'lastContact', key: "2020-01-01'; --", lastName: 'A', firstName: 'B', id: ids['marcus'] })).toString('base64url');
+    await list('small', `?sort=lastContact&cursor=${forged}`).expect(400);
   });
 
   it('searches by any part of the name, the preferred name, or the date of birth', async () => {

@@ -21,8 +21,10 @@ export interface BenchDatabase {
  * With BENCH_DATABASE_URL (a user allowed to CREATE DATABASE) the database is created on that
  * server; otherwise on an embedded PostgreSQL started for this run, as the integration tests'
  * global setup does. Every resource is registered with `teardown` as soon as it exists.
+ * `prefix` starts the database's name (a bench's own, so a shared server shows whose it is).
  */
-export async function createBenchDatabase(teardown: Teardown): Promise<BenchDatabase> {
+export async function createBenchDatabase(teardown: Teardown, prefix = 'waypoint_bench'): Promise<BenchDatabase> {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`invalid database name prefix "${prefix}"`);
   const notes: string[] = [];
   let adminUrl = process.env['BENCH_DATABASE_URL'];
   let where: string;
@@ -41,7 +43,7 @@ export async function createBenchDatabase(teardown: Teardown): Promise<BenchData
     where = `embedded PostgreSQL on 127.0.0.1:${port}`;
   }
 
-  const name = `waypoint_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const hadAppRole = await withClient(adminUrl, async (admin) => {
     const role = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
     await admin.query(`CREATE DATABASE ${name}`);

@@ -1,4 +1,12 @@
 import type { Client } from 'pg';
+import type { ProgramShape } from './caseload-data';
+
+/** The volume program's shape for `participants`: 25 per specialist, teams of ten specialists. */
+export function volumeShape(slug: string, participants: number): ProgramShape {
+  const specialists = Math.max(1, Math.ceil(participants / 25));
+  const teams = Math.max(1, Math.ceil(specialists / 10));
+  return { slug, teams, specialistsPerTeam: Math.ceil(specialists / teams), participants };
+}
 
 /**
  * The care work around a bulk-seeded program, set-based: for every active participant 1–3

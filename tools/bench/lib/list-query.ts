@@ -72,7 +72,7 @@ export async function verifyAgainstRepository(pool: Pool, auth: AuthContext, lim
       return (await pool.query(text, values)).rows;
     },
   };
-  const repository = new ParticipantsRepository(recordingPool as unknown as DataSource);
+  const repository = new ParticipantsRepository(recordingPool as unknown as DataSource, { caseload: { contactOverdueDays: 14 } });
   const expectSame = (ours: Query, what: string) => {
     const flat = (query: Query | undefined) => query && { text: query.text.replace(/\s+/g, ' ').trim(), values: query.values };
     const [theirs, mine] = [JSON.stringify(flat(sent)), JSON.stringify(flat(ours))];

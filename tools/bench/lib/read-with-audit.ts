@@ -43,7 +43,7 @@ export async function measureReadWithAudit(context: { owner: Client; db: DataSou
     )
   ).rows;
 
-  const repository = new ParticipantsRepository(db);
+  const repository = new ParticipantsRepository(db, { caseload: { contactOverdueDays: 14 } });
   let written = 0;
   let concurrency = 1;
   // Inside the audited modes, the read and the insert are also timed apart.
@@ -127,7 +127,7 @@ export async function measureReadWithAudit(context: { owner: Client; db: DataSou
 /** What dominates the audited read: where its time goes alone, what the writers wait on together, the insert's plan and WAL. */
 async function diagnose(context: { db: DataSource; asyncDb: DataSource; owner: Client; operation: () => Promise<void>; programId: string; callers: Caller[] }): Promise<number> {
   const { db, asyncDb, owner, operation, programId, callers } = context;
-  const repository = new ParticipantsRepository(db);
+  const repository = new ParticipantsRepository(db, { caseload: { contactOverdueDays: 14 } });
   let next = 0;
   // Each run takes the next (specialist, participant), so inserts land on index pages as they would.
   const withCaller = (work: (caller: Caller, auth: AuthContext) => Promise<unknown>) => () => {

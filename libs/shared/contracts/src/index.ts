@@ -4,3 +4,4 @@ export * from './lib/health';
 export * from './lib/permissions';
 export * from './lib/participants';
 export * from './lib/assessments';
+export * from './lib/timeline';

@@ -12,6 +12,7 @@ export interface AppConfig {
   sessions: SessionConfig;
   access: AccessConfig;
   audit: AuditConfig;
+  caseload: CaseloadConfig;
   /** Whether to seed the demo program into an empty embedded database on start. */
   demoSeed: 'auto' | 'never';
   /** How long a graceful shutdown may take before the process exits anyway. */
@@ -54,6 +55,11 @@ export interface AccessConfig {
   breakGlassMinutes: number;
   /** Local crisis lines shown beside 988 on every participant page (CRISIS_LOCAL_RESOURCES). */
   crisisResources: CrisisResource[];
+}
+
+export interface CaseloadConfig {
+  /** Days without a recorded contact after which the caseload highlights a participant (CONTACT_OVERDUE_DAYS). */
+  contactOverdueDays: number;
 }
 
 export interface CrisisResource {

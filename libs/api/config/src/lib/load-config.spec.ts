@@ -65,6 +65,13 @@ describe('loadConfiguration', () => {
     expect(problemsOf({ CRISIS_LOCAL_RESOURCES: 'Line|call us' })).toEqual([expect.stringContaining('CRISIS_LOCAL_RESOURCES')]);
   });
 
+  it('reads the caseload contact threshold: 14 days unless set, and only a sensible number of days', () => {
+    expect(loadConfiguration({}, freshDir()).caseload.contactOverdueDays).toBe(14);
+    expect(loadConfiguration({ CONTACT_OVERDUE_DAYS: '30' }, freshDir()).caseload.contactOverdueDays).toBe(30);
+    expect(problemsOf({ CONTACT_OVERDUE_DAYS: '0' })).toEqual([expect.stringContaining('CONTACT_OVERDUE_DAYS')]);
+    expect(problemsOf({ CONTACT_OVERDUE_DAYS: 'two weeks' })).toEqual([expect.stringContaining('CONTACT_OVERDUE_DAYS')]);
+  });
+
   it('lists every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'eighty', TRUST_PROXY: 'maybe', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(4);

@@ -64,6 +64,9 @@ export function loadConfiguration(
       breakGlassMinutes: reader.integer('BREAK_GLASS_MINUTES', 60, 5, 480),
       crisisResources: crisisResources(reader),
     },
+    caseload: {
+      contactOverdueDays: reader.integer('CONTACT_OVERDUE_DAYS', 14, 1, 365),
+    },
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     demoSeed: reader.oneOf('DEMO_SEED', ['auto', 'never'] as const, 'auto'),
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10000, 100, 120000),

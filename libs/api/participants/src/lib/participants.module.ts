@@ -18,11 +18,13 @@ import { TasksStore } from './tasks/tasks.store';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { BreakGlassStore } from './break-glass/break-glass.store';
 import { ParticipantsController } from './participants/participants.controller';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineStore } from './timeline/timeline.store';
 
 @Module({
   imports: [AuthModule],
-  controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController],
-  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore],
+  controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController, TimelineController],
+  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore, TimelineStore],
   exports: [ParticipantsRepository],
 })
 export class ParticipantsModule {}

@@ -1,9 +1,6 @@
 import type { GoalDimension, GoalStatus, ParticipantStatus } from '@waypoint/shared-contracts';
 
-/** What a timeline entry records. Session notes and referrals join this list in later issues. */
-export type TimelineKind = 'status-change' | 'goal-created' | 'goal-status' | 'goal-progress' | 'assessment' | 'safety-event' | 'task-done';
-
-export const TimelineKinds: readonly TimelineKind[] = ['status-change', 'goal-created', 'goal-status', 'goal-progress', 'assessment', 'safety-event', 'task-done'];
+export { type TimelineKind, TimelineKinds } from '@waypoint/shared-contracts';
 
 interface TimelineEntryBase {
   /** Unique within the timeline: `${kind}:${sourceId}`. */

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
-import { queryable, updateReturning } from '@waypoint/api-database';
+import { preparedQuery, queryable, updateReturning } from '@waypoint/api-database';
 import type { Role } from '@waypoint/shared-contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -67,7 +67,8 @@ export class ApiTokenStore {
   /** The caller behind a presented token, if it is live and its user is active. */
   async authenticate(presented: string): Promise<ApiTokenCaller | undefined> {
     if (!presented.startsWith(API_TOKEN_PREFIX) || presented.length > 200) return undefined;
-    const [row] = await queryable(this.db).query(
+    const [row] = await preparedQuery<ApiTokenCaller>(
+      this.db,
       `SELECT t.id AS "tokenId", u.id AS "userId", u.program_id AS "programId", u.role, t.role AS "tokenRole",
               u.team_id AS "teamId", u.organization_id AS "organizationId"
          FROM api_tokens t JOIN users u ON u.id = t.user_id

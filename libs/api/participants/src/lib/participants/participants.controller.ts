@@ -5,6 +5,7 @@ import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-
 import { type ParticipantStatus, ParticipantStatuses } from '@waypoint/shared-contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { type CaseloadSort, CaseloadSorts } from '../access/caseload-listing';
 import { ParticipantsRepository } from '../access/participants.repository';
 import { ChangeStatusDto, CreateParticipantDto, DuplicateCheckDto, UpdateParticipantDto } from '../intake/participant-input.dto';
 import { ParticipantIntakeService } from '../intake/participant-intake.service';
@@ -15,6 +16,14 @@ export class ListParticipantsQuery {
   @ApiPropertyOptional({ enum: ParticipantStatuses }) @IsOptional() @IsIn(ParticipantStatuses) status?: ParticipantStatus;
   @ApiPropertyOptional({ enum: ['high'], description: 'Only participants flagged high risk' }) @IsOptional() @IsIn(['high']) risk?: 'high';
   @ApiPropertyOptional({ enum: ['overdue'], description: 'Only participants with an overdue follow-up' }) @IsOptional() @IsIn(['overdue']) followUp?: 'overdue';
+  @ApiPropertyOptional({ enum: ['overdue'], description: 'Only participants without a recorded contact for more than CONTACT_OVERDUE_DAYS' })
+  @IsOptional()
+  @IsIn(['overdue'])
+  contact?: 'overdue';
+  @ApiPropertyOptional({ enum: CaseloadSorts, default: 'name', description: 'name; lastContact (longest without contact first); nextFollowUp (soonest first)' })
+  @IsOptional()
+  @IsIn(CaseloadSorts)
+  sort?: CaseloadSort;
   @ApiPropertyOptional({ description: 'Name (start of any part) or date of birth (YYYY-MM-DD or MM/DD/YYYY)' })
   @IsOptional()
   @IsString()
@@ -38,8 +47,8 @@ export class ParticipantsController {
   @Get()
   @Audited({ action: 'participant.list', resourceType: 'participant' })
   list(@CurrentUser() auth: AuthContext, @Query() query: ListParticipantsQuery) {
-    const { limit = 25, cursor, status, risk, followUp, search } = query;
-    return this.participants.list(auth, { limit, cursor, status, risk, followUp, search: search?.trim() || undefined });
+    const { limit = 25, cursor, sort, status, risk, followUp, contact, search } = query;
+    return this.participants.list(auth, { limit, cursor, sort, status, risk, followUp, contact, search: search?.trim() || undefined });
   }
 
   @Get(':id')

@@ -1,0 +1,246 @@
+/**
+ * `npm run bench:caseload [-- --participants 5000]`: the caseload list over HTTP at 50
+ * connections, next to the bare health route in the same run. On a throwaway database it seeds
+ * the volume program (as `seed:volume` does: 25 participants per specialist, assignment history,
+ * goals, tasks, BARC-10, flags), boots the real API and runs autocannon (in a child process)
+ * against GET /api/health and GET /api/v1/participants?limit=25 in turns, every connection
+ * rotating over API tokens of all the program's specialists. Then one round each of the
+ * `sort=lastContact` and `contact=overdue` variants, when the API accepts them.
+ *
+ * Targets: caseload req/s ≥ 50% of the health route's, caseload p95 ≤ 25 ms. Prints PASS/MISS;
+ * any non-2xx response or socket error fails the run (a bench measuring 401s is worthless).
+ *
+ * BENCH_DATABASE_URL: a server where this user may CREATE DATABASE (a superuser for VACUUM of
+ * every table); without it, an embedded PostgreSQL is started for the run. BENCH_PARTICIPANTS
+ * (or --participants) sizes the program, BENCH_DURATION the seconds per run (15), BENCH_ROUNDS
+ * the health/caseload rounds (2). The database (and the server) are removed at the end.
+ */
+import { cpus, loadavg } from 'node:os';
+import { Client } from 'pg';
+import { createBenchDatabase } from './lib/bench-database';
+import { seedCareWorkVolume, volumeShape } from './lib/care-work-volume';
+import { seedProgram } from './lib/caseload-data';
+import { issueBenchTokens, load, type LoadRequest, type LoadResult, startApi } from './lib/http-load';
+import { Teardown } from './lib/teardown';
+
+const CONNECTIONS = 50;
+const PAGE_SIZE = 25;
+const HEALTH_PATH = '/api/health';
+const CASELOAD_PATH = `/api/v1/participants?limit=${PAGE_SIZE}`;
+/** Variants measured once each when the API accepts their query parameters (else a 400: skipped). */
+const VARIANTS = [
+  { label: 'caseload sort=lastContact', path: `${CASELOAD_PATH}&sort=lastContact` },
+  { label: 'caseload contact=overdue', path: `${CASELOAD_PATH}&contact=overdue` },
+];
+const WARM_UP_SECONDS = 3;
+const TARGET_RATIO = 0.5;
+const TARGET_P95_MS = 25;
+
+const PARTICIPANTS = setting('participants', 'BENCH_PARTICIPANTS', 5000, 25, 1_000_000);
+const SECONDS = setting(null, 'BENCH_DURATION', 15, 1, 600);
+const ROUNDS = setting(null, 'BENCH_ROUNDS', 2, 1, 20);
+
+interface Row {
+  label: string;
+  result: LoadResult;
+  /** Seconds the run lasted (total ÷ requests/s), for adding rounds up. */
+  seconds: number;
+}
+
+async function main(): Promise<void> {
+  const teardown = new Teardown();
+  let interrupted = false;
+  const stop = (signal: string) => {
+    interrupted = true;
+    process.stderr.write(`\n${signal}: cleaning up\n`);
+    void teardown.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  try {
+    const database = await createBenchDatabase(teardown, 'bench_caseload');
+    const owner = new Client({ connectionString: database.ownerUrl, application_name: 'waypoint-bench' });
+    await owner.connect();
+    teardown.defer('close the owner connection', () => owner.end());
+    const [{ server }] = (await owner.query(`SELECT current_setting('server_version') AS server`)).rows;
+    console.log(`caseload list vs health route over HTTP, ${CONNECTIONS} connections`);
+    console.log(`PostgreSQL ${server} (${database.description}); Node ${process.version}`);
+    console.log(`machine: ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)} at start`);
+    for (const note of database.notes) console.log(`note: ${note}`);
+
+    // 1. The volume set, as `seed:volume` builds it.
+    const seedStarted = performance.now();
+    const shape = volumeShape('bench-caseload', PARTICIPANTS);
+    const program = await seedProgram(owner, shape);
+    const work = await seedCareWorkVolume(owner, program.programId);
+    // A settled database, as autovacuum would leave it: statistics and visibility map current.
+    await owner.query('VACUUM (ANALYZE) programs, teams, users, participants, care_assignments, goals, goal_steps, goal_progress, tasks, assessments');
+    console.log(
+      `\nseeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s: ${PARTICIPANTS} participants, ${shape.teams} teams, ` +
+        `${shape.teams * shape.specialistsPerTeam} specialists; ${Object.entries(work).map(([what, n]) => `${n} ${what}`).join(', ')}`,
+    );
+
+    // 2. Every specialist with a caseload today, each with an API token.
+    const specialists: { userId: string; caseload: number }[] = (
+      await owner.query(
+        `SELECT ca.specialist_id AS "userId", count(DISTINCT ca.participant_id)::int AS caseload
+           FROM care_assignments ca JOIN users u ON u.id = ca.specialist_id AND u.role = 'specialist'
+          WHERE ca.program_id = $1 AND ca.starts_on <= current_date AND (ca.ends_on IS NULL OR ca.ends_on > current_date)
+          GROUP BY 1 ORDER BY md5(ca.specialist_id::text)`,
+        [program.programId],
+      )
+    ).rows;
+    if (specialists.length === 0) throw new Error('the volume program has no specialist with a caseload');
+    const sizes = specialists.map((s) => s.caseload).sort((a, b) => a - b);
+    console.log(
+      `caseloads (participants in each specialist's care-team scope today): ${specialists.length} specialists, ` +
+        `min ${sizes[0]}, median ${sizes[Math.floor(sizes.length / 2)]}, max ${sizes[sizes.length - 1]}`,
+    );
+    const tokens = await issueBenchTokens(owner, specialists.map((s) => ({ userId: s.userId, programId: program.programId, role: 'specialist' })));
+    const as = (path: string): LoadRequest[] =>
+      specialists.map((s) => ({ path, headers: { authorization: `Bearer ${tokens.get(s.userId)}`, 'user-agent': 'waypoint-bench' } }));
+    const health: LoadRequest[] = [{ path: HEALTH_PATH, headers: { 'user-agent': 'waypoint-bench' } }];
+    const caseload = as(CASELOAD_PATH);
+
+    // 3. The real API, then a check that every route answers as expected before measuring.
+    const api = await startApi(database.ownerUrl, teardown);
+    await probe(api.url, health[0] as LoadRequest, 'health');
+    const firstPage = await probe(api.url, caseload[0] as LoadRequest, 'caseload');
+    const items = (firstPage.body as { items?: unknown[] }).items?.length ?? 0;
+    if (items === 0) throw new Error(`GET ${CASELOAD_PATH} returned no items for a specialist with a caseload`);
+    console.log(`API on ${api.url}; GET ${CASELOAD_PATH} → ${items} rows, ${firstPage.bytes} bytes for the first token`);
+    const variants: { label: string; requests: LoadRequest[] }[] = [];
+    for (const variant of VARIANTS) {
+      const answer = await probe(api.url, { path: variant.path, headers: caseload[0]?.headers }, variant.label, [200, 400]);
+      if (answer.status === 400) console.log(`note: GET ${variant.path} answers 400 (not supported by this API yet): skipped`);
+      else variants.push({ label: variant.label, requests: as(variant.path) });
+    }
+
+    console.log(`\nwarm-up: ${WARM_UP_SECONDS} s of each route, then ${ROUNDS} rounds of ${SECONDS} s per route, in turns (autocannon in a child process)`);
+    const warmUp = [await load(api.url, CONNECTIONS, WARM_UP_SECONDS, health), await load(api.url, CONNECTIONS, WARM_UP_SECONDS, caseload)];
+    const unexpected = warmUp.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0);
+    if (unexpected > 0) throw new Error(`warm-up: ${unexpected} non-2xx responses, errors or timeouts`);
+
+    const rows: Row[] = [];
+    const run = async (label: string, requests: LoadRequest[]) => {
+      const result = await load(api.url, CONNECTIONS, SECONDS, requests);
+      const row = { label, result, seconds: result.requestsPerSecond > 0 ? result.total / result.requestsPerSecond : SECONDS };
+      rows.push(row);
+      console.log(`  ${label}: ${formatRow(row)}`);
+      if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+        printTable(rows);
+        throw new Error(`${label}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts; the numbers above do not measure the route`);
+      }
+    };
+    for (let round = 1; round <= ROUNDS; round++) {
+      await run(`health #${round}`, health);
+      await run(`caseload #${round}`, caseload);
+    }
+    for (const variant of variants) await run(variant.label, variant.requests);
+
+    // 4. The table and the verdict.
+    const healthAll = combine('health (all rounds)', rows.filter((r) => r.label.startsWith('health #')));
+    const caseloadAll = combine('caseload (all rounds)', rows.filter((r) => r.label.startsWith('caseload #')));
+    printTable([...rows, healthAll, caseloadAll], healthAll.result.requestsPerSecond);
+    const ratio = caseloadAll.result.requestsPerSecond / healthAll.result.requestsPerSecond;
+    const worstP95 = Math.max(...rows.filter((r) => r.label.startsWith('caseload #')).map((r) => r.result.p95));
+    console.log(`\n  "all rounds": requests summed over the rounds' time; latency percentiles are the mean of the rounds'`);
+    console.log(
+      `  ${ratio >= TARGET_RATIO ? 'PASS' : 'MISS'}  caseload req/s ÷ health req/s = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO.toFixed(2)})`,
+    );
+    console.log(
+      `  ${caseloadAll.result.p95 <= TARGET_P95_MS ? 'PASS' : 'MISS'}  caseload p95 = ${caseloadAll.result.p95.toFixed(1)} ms ` +
+        `(target ≤ ${TARGET_P95_MS} ms; worst round ${worstP95.toFixed(1)} ms)`,
+    );
+    console.log(`\nload average ${loadavg()[0]?.toFixed(1)} at the end`);
+  } catch (error) {
+    if (!interrupted) {
+      process.exitCode = 1;
+      console.error(`\nFAILED: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    }
+  } finally {
+    await teardown.run();
+  }
+}
+
+/** One request with Node's fetch; throws unless the status is one of `accept`. */
+async function probe(url: string, request: LoadRequest, label: string, accept = [200]): Promise<{ status: number; body: unknown; bytes: number }> {
+  const response = await fetch(`${url}${request.path}`, { headers: request.headers });
+  const text = await response.text();
+  if (!accept.includes(response.status)) throw new Error(`${label}: GET ${request.path} answered ${response.status}: ${text.slice(0, 300)}`);
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: only the status matters to the caller.
+  }
+  return { status: response.status, body, bytes: Buffer.byteLength(text) };
+}
+
+/** Rounds of one route as one row: requests over the summed time, the mean of the rounds' percentiles. */
+function combine(label: string, rounds: Row[]): Row {
+  const sum = (pick: (r: LoadResult) => number) => rounds.reduce((total, r) => total + pick(r.result), 0);
+  const mean = (pick: (r: LoadResult) => number) => sum(pick) / rounds.length;
+  const seconds = rounds.reduce((total, r) => total + r.seconds, 0);
+  const total = sum((r) => r.total);
+  return {
+    label,
+    seconds,
+    result: {
+      requestsPerSecond: total / seconds,
+      total,
+      p50: mean((r) => r.p50),
+      p95: mean((r) => r.p95),
+      p99: mean((r) => r.p99),
+      non2xx: sum((r) => r.non2xx),
+      errors: sum((r) => r.errors),
+      timeouts: sum((r) => r.timeouts),
+    },
+  };
+}
+
+function formatRow(row: Row): string {
+  const r = row.result;
+  return `${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms, ${r.non2xx} non-2xx, ${r.errors} errors`;
+}
+
+function printTable(rows: Row[], healthPerSecond?: number): void {
+  const header = ['route', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx', 'errors', '÷ health'];
+  const widths = [28, 8, 8, 8, 8, 9, 8, 7, 9];
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' ')}`;
+  console.log(`\n${line(header)}`);
+  console.log(`  ${'-'.repeat(widths.reduce((a, b) => a + b + 1, -1))}`);
+  for (const row of rows) {
+    const r = row.result;
+    const ratio = healthPerSecond && !row.label.startsWith('health') ? (r.requestsPerSecond / healthPerSecond).toFixed(2) : '';
+    console.log(
+      line([
+        row.label,
+        r.requestsPerSecond.toFixed(0),
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.p99.toFixed(1),
+        String(r.total),
+        String(r.non2xx),
+        String(r.errors + r.timeouts),
+        ratio,
+      ]),
+    );
+  }
+}
+
+/** A whole number from `--flag N` (first) or the environment, within [min, max]; exits 2 otherwise. */
+function setting(flag: string | null, env: string, fallback: number, min: number, max: number): number {
+  const index = flag ? process.argv.indexOf(`--${flag}`) : -1;
+  const raw = index >= 0 ? process.argv[index + 1] : process.env[env];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`${index >= 0 ? `--${flag}` : env} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    process.exit(2);
+  }
+  return value;
+}
+
+void main();
