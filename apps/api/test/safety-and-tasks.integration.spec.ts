@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AuditWriter } from '@waypoint/api-audit';
 import type { AppConfig } from '@waypoint/api-config';
 import {
   createTestDatabase,
@@ -79,8 +80,17 @@ describe('safety and tasks', () => {
       expect((await get('otherSupervisor', '/notifications').expect(200)).body.items).toEqual([]);
       expect((await get('specialist', '/notifications').expect(200)).body.items).toEqual([]); // not told of their own act
 
+      // The badge's count names nobody, so asking for it leaves no audit row.
+      const auditRows = async () => Number((await database.owner.query(`SELECT count(*) FROM audit_events WHERE actor_id = $1`, [ids['supervisor']])).rows[0].count);
+      const before = await auditRows();
+      expect((await get('supervisor', '/notifications/unread-count').expect(200)).body).toEqual({ unread: 1 });
+      expect((await get('otherSupervisor', '/notifications/unread-count').expect(200)).body).toEqual({ unread: 0 });
       await send('supervisor', 'post', `/notifications/${supervisor.body.items[0].id}/read`, {}).expect(204);
       expect((await get('supervisor', '/notifications').expect(200)).body.unread).toBe(0);
+      expect((await get('supervisor', '/notifications/unread-count').expect(200)).body).toEqual({ unread: 0 });
+      // Two audited calls (mark read, the list) and nothing for the two counts.
+      await app.get(AuditWriter).flush();
+      expect((await auditRows()) - before).toBe(2);
       await send('otherSupervisor', 'post', `/notifications/${supervisor.body.items[0].id}/read`, {}).expect(404);
     });
 
@@ -173,6 +183,38 @@ describe('safety and tasks', () => {
       await get('specialist', `/participants/${ids['others']}/tasks`).expect(404);
       const [row] = (await database.owner.query(`SELECT done_at FROM tasks WHERE id = $1`, [theirs.body.id])).rows;
       expect(row.done_at).toBeNull();
+    });
+
+    it('lists one participant’s tasks, whoever owns them: open by default, done or all, one keyset page at a time', async () => {
+      const participant = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], lastName: 'Tasklist' });
+      for (const [title, due] of [['First', day(-3)], ['Second', day(1)], ['Third', day(2)], ['Fourth', day(9)]] as const) {
+        await send('specialist', 'post', `/participants/${participant}/tasks`, { title, dueOn: due }).expect(201);
+      }
+      await send('supervisor', 'post', `/participants/${participant}/tasks`, { title: 'Teammate’s', dueOn: day(4), ownerId: ids['teammate'] }).expect(201);
+      const first = await get('specialist', `/participants/${participant}/tasks`).expect(200);
+      const done = first.body.items.find((task: { title: string }) => task.title === 'Second');
+      await send('specialist', 'patch', `/tasks/${done.id}`, { done: true, version: done.version }).expect(200);
+
+      const titles = async (query: string) => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: { items: { title: string }[]; nextCursor: string | null } } = await get(
+            'specialist',
+            `/participants/${participant}/tasks${query}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          ).expect(200);
+          seen.push(...page.body.items.map((task) => task.title));
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      expect(await titles('?status=open')).toEqual(['First', 'Third', 'Teammate’s', 'Fourth']);
+      expect(await titles('?status=done')).toEqual(['Second']);
+      expect(await titles('?status=all')).toEqual(['First', 'Second', 'Third', 'Teammate’s', 'Fourth']);
+      expect((await get('specialist', `/participants/${participant}/tasks`).expect(200)).body.items).toHaveLength(4);
+      await get('specialist', `/participants/${participant}/tasks?status=late`).expect(400);
+      const impossible = Buffer.from(`2026-02-30|${done.id}`).toString('base64url');
+      await get('specialist', `/participants/${participant}/tasks?cursor=${impossible}`).expect(400);
     });
 
     it('refuses bad input', async () => {

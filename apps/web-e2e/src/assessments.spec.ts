@@ -28,7 +28,7 @@ test.describe('BARC-10 assessments', () => {
     await signInThroughPage(page, DEMO.specialist);
     await page.getByRole('link', { name: 'Marcus Bell' }).first().click();
     await expect(page.getByRole('heading', { name: 'Marcus Bell', level: 1 })).toBeVisible();
-    await page.getByRole('link', { name: 'Assessments' }).click();
+    await page.getByRole('tab', { name: 'Assessments' }).click();
 
     await expect(page.getByRole('heading', { name: 'Recovery capital', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'No assessments yet' })).toBeVisible();

@@ -161,6 +161,8 @@ test.describe('user administration', () => {
     // Sam's next call is refused; the refresh is refused too, and he lands on sign-in.
     samChecks.expectRefusal(401, /\/api\/v1\/auth\/sessions$/);
     samChecks.expectRefusal(401, /\/api\/v1\/auth\/refresh$/);
+    // The top bar's bell asks for the unread count on navigation (at most once a minute).
+    samChecks.expectRefusal(401, /\/api\/v1\/notifications$/);
     await accountMenu(samPage, 'Sam Okafor').click();
     await samPage.getByRole('menuitem', { name: 'Your sessions' }).click();
     await expect(samPage).toHaveURL(/\/sign-in\?returnTo=%2Faccount%2Fsessions$/);

@@ -30,7 +30,7 @@ async function buildAPlan(page: Page, journey: Journey) {
   await signInThroughPage(page, DEMO.specialist);
   await page.getByRole('link', { name: new RegExp(journey.participant) }).first().click();
   await expect(page.getByRole('heading', { name: journey.participant, level: 1 })).toBeVisible();
-  await page.getByRole('link', { name: 'Recovery plan' }).click();
+  await page.getByRole('tab', { name: 'Recovery plan' }).click();
 
   // An empty plan says how to start; every plan shows the four dimensions.
   await expect(page.getByRole('heading', { name: 'Recovery plan', level: 1 })).toBeVisible();

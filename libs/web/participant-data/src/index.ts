@@ -10,3 +10,7 @@ export * from './lib/recovery-plan-api';
 export * from './lib/care-work.models';
 export * from './lib/care-work-api';
 export * from './lib/timeline.models';
+export * from './lib/notifications.models';
+export * from './lib/notifications-api';
+export * from './lib/participant-care.models';
+export * from './lib/participant-care-api';

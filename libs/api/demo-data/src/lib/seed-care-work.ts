@@ -33,6 +33,14 @@ const GOALS: Record<'health' | 'home' | 'purpose' | 'community', { statement: st
 const DIMENSIONS = ['health', 'home', 'purpose', 'community'] as const;
 
 /**
+ * Days since each participant's last recorded contact (their latest progress and BARC-10), so
+ * the caseload's "last contact" varies as in a real program: most seen this week or last, a few
+ * past the 14-day threshold.
+ */
+const QUIET_DAYS = [2, 6, 19, 1, 11, 27, 4];
+const quietDays = (index: number) => QUIET_DAYS[index % QUIET_DAYS.length];
+
+/**
  * The care work around the caseloads: recovery-plan goals with steps and a few weeks of
  * progress (most rising, some flat or slipping), BARC-10 histories (most improving, every fourth
  * worsening), follow-up tasks (one overdue, one due today), and one overdose that raised a
@@ -57,6 +65,7 @@ export async function seedCareWork(client: Client, programId: string, users: Map
         steps: goal.steps,
         done_steps: (index + k) % (goal.steps.length + 1),
         ratings: Array.from({ length: 3 + (index % 3) }, (_, week) => Math.max(0, Math.min(10, start + trend * week))),
+        quiet_days: quietDays(index),
       };
     }),
   );
@@ -77,9 +86,9 @@ export async function seedCareWork(client: Client, programId: string, users: Map
   );
   await client.query(
     `INSERT INTO goal_progress (program_id, goal_id, recorded_on, rating, comment, recorded_by)
-     SELECT $1, g.goal_id, current_date - ((jsonb_array_length(g.ratings) - r.n) * 14)::int, r.rating::int,
+     SELECT $1, g.goal_id, current_date - ((jsonb_array_length(g.ratings) - r.n) * 14)::int - g.quiet_days, r.rating::int,
             CASE WHEN r.n = jsonb_array_length(g.ratings) THEN 'Talked it through at our last check-in.' END, $3
-       FROM jsonb_to_recordset($2::jsonb) AS g(goal_id uuid, ratings jsonb),
+       FROM jsonb_to_recordset($2::jsonb) AS g(goal_id uuid, ratings jsonb, quiet_days int),
             jsonb_array_elements_text(g.ratings) WITH ORDINALITY AS r(rating, n)`,
     [programId, JSON.stringify(withIds), users.get('specialist')],
   );
@@ -91,7 +100,7 @@ export async function seedCareWork(client: Client, programId: string, users: Map
     return Array.from({ length: count }, (_, visit) => {
       const level = trend > 0 ? 2 + visit * 0.7 + (index % 3) * 0.3 : 5 - visit * 0.6;
       const answers = Array.from({ length: 10 }, (_, item) => Math.max(1, Math.min(6, Math.round(level + (((item * 7 + index) % 5) - 2) * 0.5))));
-      return { participant_id: id, days_ago: (count - 1 - visit) * 42 + (index % 7), answers };
+      return { participant_id: id, days_ago: (count - 1 - visit) * 42 + quietDays(index), answers };
     });
   });
   await client.query(

@@ -104,12 +104,14 @@ async function insertDemoProgram(client: Client, passwordHash: string, encryptio
   const participants = await client.query<{ id: string }>(
     `INSERT INTO participants (program_id, legal_first_name, legal_last_name, preferred_name, pronouns,
        date_of_birth, phone, email, preferred_contact_method, ok_to_text, recovery_pathways, primary_substances,
-       status, enrolled_on, discharged_on, discharge_reason)
+       status, enrolled_on, discharged_on, discharge_reason, created_at)
      SELECT $1, p.first, p.last, p.preferred, p.pronouns, p.dob::date, p.phone, p.email, p.contact,
        p.contact = 'text', p.pathways, p.substances, p.status,
        CASE WHEN p.status <> 'referred' THEN current_date - p.days_enrolled END,
        CASE WHEN p.status = 'discharged' THEN current_date - 3 END,
-       CASE WHEN p.status = 'discharged' THEN 'Moved out of the area; connected with a program there' END
+       CASE WHEN p.status = 'discharged' THEN 'Moved out of the area; connected with a program there' END,
+       -- On record since before their assignments began (30 days ago), as in a running program.
+       now() - make_interval(days => greatest(p.days_enrolled, 30))
      FROM jsonb_to_recordset($2::jsonb) AS p(first text, last text, preferred text, pronouns text, dob text,
        phone text, email text, contact text, pathways text[], substances text[], status text, days_enrolled int)
      RETURNING id`,

@@ -1,7 +1,11 @@
 import type { Routes } from '@angular/router';
 import { permissionGuard } from '@waypoint/web-auth';
+import { participantTabId } from './participant/participant-tab-id';
 
-/** `/participants/…`: intake of a new participant, and one participant of the caller's caseload. */
+/**
+ * `/participants/…`: intake of a new participant, and one participant of the caller's caseload
+ * with their tabs: `/participants/:id` (overview), `…/timeline`, `…/plan`, `…/assessments`, `…/tasks`.
+ */
 export const participantRoutes: Routes = [
   {
     // Before `:id`, which would otherwise take "new" for a participant id.
@@ -11,28 +15,52 @@ export const participantRoutes: Routes = [
     loadComponent: () => import('./intake/intake-page').then((m) => m.IntakePage),
   },
   {
-    path: ':id',
-    title: $localize`:Page title:Participant`,
-    canActivate: [permissionGuard('participants:read')],
-    loadComponent: () => import('./participant/participant-page').then((m) => m.ParticipantPage),
-  },
-  {
-    path: ':id/plan',
-    title: $localize`:Page title:Recovery plan`,
-    canActivate: [permissionGuard('participants:read')],
-    loadComponent: () => import('./plan/recovery-plan-page').then((m) => m.RecoveryPlanPage),
-  },
-  {
-    path: ':id/assessments',
-    title: $localize`:Page title:Assessments`,
-    canActivate: [permissionGuard('participants:read')],
-    loadComponent: () => import('./assessments/assessments-page').then((m) => m.AssessmentsPage),
-  },
-  {
+    // Outside the shell: a full-page form with its own way back. Before `:id`, which would otherwise try it as a tab.
     path: ':id/assessments/new',
     title: $localize`:Page title:Record a BARC-10`,
     canActivate: [permissionGuard('participants:write')],
     loadComponent: () => import('./assessments/assessment-form-page').then((m) => m.AssessmentFormPage),
+  },
+  {
+    // One participant: the shell loads them once and shows the header and tabs; each tab is a child route.
+    path: ':id',
+    canActivate: [permissionGuard('participants:read')],
+    loadComponent: () => import('./participant/participant-shell').then((m) => m.ParticipantShell),
+    children: [
+      {
+        path: '',
+        title: $localize`:Page title:Participant`,
+        loadComponent: () => import('./participant/participant-overview').then((m) => m.ParticipantOverview),
+      },
+      {
+        path: 'timeline',
+        title: $localize`:Page title:Timeline`,
+        resolve: { id: participantTabId },
+        loadComponent: () => import('./timeline/timeline-tab').then((m) => m.TimelineTab),
+      },
+      {
+        path: 'plan',
+        title: $localize`:Page title:Recovery plan`,
+        resolve: { id: participantTabId },
+        loadComponent: () => import('./plan/recovery-plan-page').then((m) => m.RecoveryPlanPage),
+      },
+      {
+        path: 'assessments',
+        title: $localize`:Page title:Assessments`,
+        resolve: { id: participantTabId },
+        loadComponent: () => import('./assessments/assessments-page').then((m) => m.AssessmentsPage),
+      },
+      {
+        path: 'tasks',
+        title: $localize`:Page title:Tasks`,
+        resolve: { id: participantTabId },
+        loadComponent: () => import('./participant-tasks/participant-tasks-tab').then((m) => m.ParticipantTasksTab),
+      },
+      // Tabs of later issues; add each to TABS in participant-shell.ts when it lands.
+      // { path: 'notes', title: $localize`:Page title:Session notes`, resolve: { id: participantTabId }, loadComponent: () => import('./notes/notes-tab').then((m) => m.NotesTab) },
+      // { path: 'referrals', title: $localize`:Page title:Referrals`, resolve: { id: participantTabId }, loadComponent: () => import('./referrals/referrals-tab').then((m) => m.ReferralsTab) },
+      // { path: 'consents', title: $localize`:Page title:Consents`, resolve: { id: participantTabId }, loadComponent: () => import('./consents/consents-tab').then((m) => m.ConsentsTab) },
+    ],
   },
 ];
 

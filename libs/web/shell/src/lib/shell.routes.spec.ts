@@ -118,6 +118,18 @@ describe('shellRoutes', () => {
       expect(root().querySelector('lib-audit-page')?.textContent).toContain('No events match these filters');
     });
 
+    it('opens the notifications for anyone signed in, asking for them once', async () => {
+      await start('clinician');
+      await harness.navigateByUrl('/notifications');
+      expect(url()).toBe('/notifications');
+      expect(TestBed.inject(Title).getTitle()).toBe('Notifications · Waypoint');
+      // The page asks; the top bar's bell leaves it to the page rather than asking as well.
+      TestBed.inject(HttpTestingController).expectOne('/api/v1/notifications').flush({ items: [], unread: 0 });
+      await harness.fixture.whenStable();
+      expect(root().querySelector('lib-shell-layout lib-notifications-page h1')?.textContent).toBe('Notifications');
+      expect(root().querySelector('lib-notifications-bell a')?.getAttribute('href')).toBe('/notifications');
+    });
+
     it('keeps the audit trail from a specialist', async () => {
       await start('specialist');
       await harness.navigateByUrl('/audit');

@@ -116,6 +116,13 @@ export const shellRoutes: Routes = [
         loadChildren: () => import('@waypoint/web-admin').then((m) => m.adminRoutes),
       },
       {
+        // Reached from the top bar's bell, not the navigation; everyone signed in has a list.
+        path: 'notifications',
+        title: $localize`:Page title:Notifications`,
+        canActivate: [permissionGuard('session:own')],
+        loadComponent: () => import('@waypoint/web-participants').then((m) => m.NotificationsPage),
+      },
+      {
         path: 'account/sessions',
         title: $localize`:Page title:Your sessions`,
         loadComponent: () => import('./account/sessions-page').then((m) => m.SessionsPage),

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import { Audited, AuditContext } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
-import { queryable, updateReturning } from '@waypoint/api-database';
+import { preparedQuery, queryable, updateReturning } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 import { careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
@@ -34,6 +34,21 @@ export class NotificationsController {
     );
     AuditContext.touch(items.flatMap((item) => (item.participantName && item.participantId ? [item.participantId] : [])));
     return { items, unread: items.filter((item) => !(item as { readAt?: unknown }).readAt).length };
+  }
+
+  /**
+   * Just the number unread, for the top bar's badge. It names no participant, so it is not
+   * participant data and writes no audit row: the badge can ask on every navigation without
+   * filling the trail (or supervisors' "recent access" lists) with its checks.
+   */
+  @Get('unread-count')
+  async unreadCount(@CurrentUser() auth: AuthContext): Promise<{ unread: number }> {
+    const [row] = await preparedQuery<{ unread: number }>(
+      this.db,
+      `SELECT count(*)::int AS unread FROM notifications WHERE user_id = $1 AND program_id = $2 AND read_at IS NULL`,
+      [auth.userId, auth.programId],
+    );
+    return { unread: row?.unread ?? 0 };
   }
 
   @Post(':id/read')

@@ -22,8 +22,8 @@ export class TasksController {
   @Get('participants/:id/tasks')
   @RequirePermission('participants:read')
   @Audited({ action: 'task.list', resourceType: 'participant', idParam: 'id', participantParam: 'id' })
-  forParticipant(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.tasks.forParticipant(auth, id);
+  forParticipant(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ListTasksQuery) {
+    return this.tasks.forParticipant(auth, id, query);
   }
 
   @Post('participants/:id/tasks')

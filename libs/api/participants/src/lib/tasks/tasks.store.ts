@@ -6,6 +6,7 @@ import { queryable, updateReturning } from '@waypoint/api-database';
 import { staleVersion } from '@waypoint/api-http';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
+import { isCalendarDate } from '../access/cursor-values';
 import { careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import { AssignableSpecialists } from '../assignments/assignable-specialists';
@@ -29,10 +30,23 @@ export class TasksStore {
   ) {}
 
   async mine(auth: AuthContext, query: ListTasksQuery) {
-    const limit = query.limit ?? 25;
-    const status = query.status ?? 'open';
     const params = new SqlParams();
     const where = [`t.program_id = ${params.add(auth.programId)}`, `t.owner_id = ${params.add(auth.userId)}`, careTeamPredicate(auth, params, 'p')];
+    return this.#page(where, params, query);
+  }
+
+  /** One participant's tasks, whoever owns them: open (default), done or all, by due date. */
+  async forParticipant(auth: AuthContext, participantId: string, query: ListTasksQuery) {
+    await this.participants.requireInScope(auth, participantId);
+    const params = new SqlParams();
+    const where = [`t.program_id = ${params.add(auth.programId)}`, `t.participant_id = ${params.add(participantId)}`];
+    return this.#page(where, params, query);
+  }
+
+  /** A keyset page of tasks matching `where`, by due date (so the overdue come first). */
+  async #page(where: string[], params: SqlParams, query: ListTasksQuery) {
+    const limit = query.limit ?? 25;
+    const status = query.status ?? 'open';
     if (status === 'open') where.push('t.done_at IS NULL');
     if (status === 'done') where.push('t.done_at IS NOT NULL');
     if (query.cursor) {
@@ -48,16 +62,6 @@ export class TasksStore {
     AuditContext.touch(items.map((item) => item.participantId));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last ? Buffer.from(`${last.dueOn}|${last.id}`).toString('base64url') : null };
-  }
-
-  async forParticipant(auth: AuthContext, participantId: string) {
-    await this.participants.requireInScope(auth, participantId);
-    const items = await queryable(this.db).query(
-      `SELECT ${TASK_COLUMNS} FROM tasks t JOIN participants p ON p.id = t.participant_id JOIN users o ON o.id = t.owner_id
-        WHERE t.program_id = $1 AND t.participant_id = $2 ORDER BY t.done_at IS NOT NULL, t.due_on, t.id LIMIT 100`,
-      [auth.programId, participantId],
-    );
-    return { items };
   }
 
   async create(auth: AuthContext, participantId: string, dto: CreateTaskDto) {
@@ -117,6 +121,7 @@ export class TasksStore {
 
 function decodeCursor(cursor: string): { dueOn: string; id: string } {
   const match = /^(\d{4}-\d\d-\d\d)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new BadRequestException('The cursor is not valid; start from the first page.');
+  // A well-formed but impossible date would fail the SQL cast: a 400 here, not a 500 there.
+  if (!match || !isCalendarDate(match[1])) throw new BadRequestException('The cursor is not valid; start from the first page.');
   return { dueOn: match[1], id: match[2] };
 }

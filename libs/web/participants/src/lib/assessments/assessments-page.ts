@@ -10,6 +10,7 @@ import { BARC10_THRESHOLD } from '@waypoint/shared-contracts';
 import { SessionStore } from '@waypoint/web-auth';
 import { AssessmentsApi, displayName, ParticipantsApi } from '@waypoint/web-participant-data';
 import { EmptyState, PageHeader } from '@waypoint/web-ui';
+import { participantFromShell } from '../participant/participant-context';
 import { compareAssessments, signed } from './assessment-comparison';
 import { AssessmentTrendChart } from './assessment-trend-chart';
 import { loadAssessments } from './assessments-loader';
@@ -52,7 +53,7 @@ export class AssessmentsPage {
   readonly id = input.required<string>();
 
   protected readonly view = loadAssessments(this.id, {
-    participant: (id) => this.#participants.get(id),
+    participant: participantFromShell((id) => this.#participants.get(id)),
     history: (id) => this.#assessments.history(id),
   });
   protected readonly canWrite = computed(() => this.#session.can('participants:write'));

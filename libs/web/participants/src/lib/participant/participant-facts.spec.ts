@@ -19,9 +19,10 @@ const base: ParticipantRecord = {
 };
 
 describe('ParticipantFacts', () => {
-  async function render(participant: ParticipantRecord): Promise<HTMLElement> {
+  async function render(participant: ParticipantRecord, identity = true): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(ParticipantFacts);
     fixture.componentRef.setInput('participant', participant);
+    fixture.componentRef.setInput('identity', identity);
     await fixture.whenStable();
     return fixture.nativeElement;
   }
@@ -65,5 +66,12 @@ describe('ParticipantFacts', () => {
     expect(element.querySelector('#recovery-heading')).toBeNull();
     expect(element.querySelector('#contact-heading')).not.toBeNull();
     expect(element.querySelector('#emergency-contact-heading')).toBeNull();
+  });
+
+  it('leaves who they are to the page when asked to (the participant shell shows it above the tabs)', async () => {
+    const element = await render(base, false);
+    expect(element.querySelector('h1')).toBeNull();
+    expect(element.textContent).not.toContain('Protected under 42 CFR Part 2');
+    expect(element.querySelector('#contact-heading')).not.toBeNull();
   });
 });

@@ -1,25 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatIcon } from '@angular/material/icon';
-import { contactMethodLabel, pathwayLabel, statusLabel, substanceLabel, displayName, type ParticipantRecord } from '@waypoint/web-participant-data';
+import { contactMethodLabel, pathwayLabel, substanceLabel, type ParticipantRecord } from '@waypoint/web-participant-data';
+import { ParticipantIdentity } from './participant-identity';
 
 /**
  * The key facts of one participant, showing only the fields the API sent (an admin in an
- * emergency receives contact details but no recovery information).
+ * emergency receives contact details but no recovery information). Headed by who they are,
+ * unless the page shows that itself (the participant shell does, above its tabs).
  */
 @Component({
   selector: 'lib-participant-facts',
-  imports: [MatIcon],
+  imports: [ParticipantIdentity],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './participant-facts.html',
   styleUrl: './participant-facts.scss',
 })
 export class ParticipantFacts {
   readonly participant = input.required<ParticipantRecord>();
+  /** Whether the name, status and Part 2 notice head the facts (projected content goes beside the name). */
+  readonly identity = input(true);
 
-  protected readonly name = computed(() => displayName(this.participant()));
-  protected readonly legalName = computed(() => `${this.participant().legalFirstName} ${this.participant().legalLastName}`);
   protected readonly hasRecoveryDetails = computed(() => this.participant().recoveryPathways !== undefined);
-  protected readonly statusLabel = statusLabel;
   protected readonly pathwayLabel = pathwayLabel;
   protected readonly substanceLabel = substanceLabel;
   protected readonly contactMethodLabel = contactMethodLabel;

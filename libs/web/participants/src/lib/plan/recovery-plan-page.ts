@@ -3,12 +3,12 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
-import { RouterLink } from '@angular/router';
 import type { ComponentType } from '@angular/cdk/portal';
 import { GoalDimensions } from '@waypoint/shared-contracts';
 import { SessionStore } from '@waypoint/web-auth';
 import { displayName, type Goal, type GoalDimension, type GoalStep, ParticipantsApi, RecoveryPlanApi } from '@waypoint/web-participant-data';
 import { EmptyState, PageHeader } from '@waypoint/web-ui';
+import { participantFromShell } from '../participant/participant-context';
 import { todayIn } from '../status/calendar-date';
 import { GoalDialog } from './goal-dialog';
 import { GoalStatusDialog } from './goal-status-dialog';
@@ -27,7 +27,7 @@ import { StepDialog } from './step-dialog';
  */
 @Component({
   selector: 'lib-recovery-plan-page',
-  imports: [PlanDimensionCard, PlanPrint, EmptyState, PageHeader, MatButton, MatIcon, MatProgressSpinner, RouterLink],
+  imports: [PlanDimensionCard, PlanPrint, EmptyState, PageHeader, MatButton, MatIcon, MatProgressSpinner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [{ provide: PlanActions, useExisting: forwardRef(() => RecoveryPlanPage) }],
   templateUrl: './recovery-plan-page.html',
@@ -42,7 +42,7 @@ export class RecoveryPlanPage implements PlanActions {
   readonly id = input.required<string>();
 
   protected readonly view = loadPlan(this.id, {
-    participant: (id) => this.#participants.get(id),
+    participant: participantFromShell((id) => this.#participants.get(id)),
     plan: (id) => this.#plans.plan(id),
   });
   protected readonly canWrite = computed(() => this.#session.can('participants:write'));

@@ -15,6 +15,7 @@ import { map } from 'rxjs';
 import { IdleWatcher } from '../session/idle-watcher';
 import { navItemsFor } from './nav-items';
 import { EmergencyAccessBanner } from './emergency-access-banner';
+import { NotificationsBell } from './notifications-bell';
 import { UserMenu } from './user-menu';
 
 /** From this width the navigation stays open beside the content (Material 3's "expanded" size). */
@@ -41,6 +42,7 @@ export const DESKTOP_QUERY = '(min-width: 840px)';
     Logo,
     UserMenu,
     EmergencyAccessBanner,
+    NotificationsBell,
   ],
   // One idle watcher per signed-in frame: it lives exactly as long as the shell is shown.
   providers: [IdleWatcher],
