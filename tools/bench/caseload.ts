@@ -5,7 +5,8 @@
  * goals, tasks, BARC-10, flags), boots the real API and runs autocannon (in a child process)
  * against GET /api/health and GET /api/v1/participants?limit=25 in turns, every connection
  * rotating over API tokens of all the program's specialists. Then one round each of the
- * `sort=lastContact` and `contact=overdue` variants, when the API accepts them.
+ * `sort=lastContact` and `contact=overdue` variants, when the API accepts them, and one round on a
+ * second instance whose audit rows are dropped in this harness (a diagnostic of the trail's share).
  *
  * Targets: caseload req/s ≥ 50% of the health route's, caseload p95 ≤ 25 ms. Prints PASS/MISS;
  * any non-2xx response or socket error fails the run (a bench measuring 401s is worthless).
@@ -16,6 +17,7 @@
  * the health/caseload rounds (2). The database (and the server) are removed at the end.
  */
 import { cpus, loadavg } from 'node:os';
+import { AuditWriter } from '@waypoint/api-audit';
 import { Client } from 'pg';
 import { createBenchDatabase } from './lib/bench-database';
 import { seedCareWorkVolume, volumeShape } from './lib/care-work-volume';
@@ -123,14 +125,14 @@ async function main(): Promise<void> {
     if (unexpected > 0) throw new Error(`warm-up: ${unexpected} non-2xx responses, errors or timeouts`);
 
     const rows: Row[] = [];
-    const run = async (label: string, requests: LoadRequest[]) => {
-      const result = await load(api.url, CONNECTIONS, SECONDS, requests);
+    const run = async (label: string, requests: LoadRequest[], url = api.url) => {
+      const result = await load(url, CONNECTIONS, SECONDS, requests);
       const row = { label, result, seconds: result.requestsPerSecond > 0 ? result.total / result.requestsPerSecond : SECONDS };
       rows.push(row);
       console.log(`  ${label}: ${formatRow(row)}`);
       if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
         printTable(rows);
-        throw new Error(`${label}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts; the numbers above do not measure the route`);
+        throw new Error(`${label}: ${result.non2xx} non-2xx responses (by status: ${JSON.stringify(result.statuses)}), ${result.errors} errors, ${result.timeouts} timeouts; the numbers above do not measure the route`);
       }
     };
     for (let round = 1; round <= ROUNDS; round++) {
@@ -138,6 +140,13 @@ async function main(): Promise<void> {
       await run(`caseload #${round}`, caseload);
     }
     for (const variant of variants) await run(variant.label, variant.requests);
+    // Diagnostic, not a product mode: the same caseload with its 25 audit rows per page dropped
+    // in this harness (as bench:audit does), to show what the trail's share of the cost is.
+    const unaudited = await startApi(database.ownerUrl, teardown, (app) => {
+      app.get(AuditWriter).enqueue = () => undefined;
+    });
+    await load(unaudited.url, CONNECTIONS, WARM_UP_SECONDS, caseload);
+    await run('caseload, no audit rows (diagnostic)', caseload, unaudited.url);
 
     // 4. The table and the verdict.
     const healthAll = combine('health (all rounds)', rows.filter((r) => r.label.startsWith('health #')));

@@ -19,6 +19,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Responses by HTTP status code. */
+  statuses: Record<string, number>;
 }
 
 export interface LoadRequest {

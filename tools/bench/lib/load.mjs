@@ -4,7 +4,7 @@
  * loop). Reads its settings as JSON from stdin: { url, connections, seconds, requests }, where
  * `requests` is a list of { path, headers } taken in turn by every connection. Prints one JSON
  * line: requests/s, latency p50/p95/p99 (from every response's time: autocannon's own summary
- * has no p95), non-2xx count and errors.
+ * has no p95), non-2xx count, responses by status and errors.
  */
 import autocannon from 'autocannon';
 
@@ -12,8 +12,13 @@ const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const { url, connections, seconds, requests } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 const times = [];
+/** Responses by status code, so a failed run says what it got (401s, 429s, 503s…). */
+const statuses = {};
 const instance = autocannon({ url, connections, duration: seconds, requests: requests.map((r) => ({ method: 'GET', ...r })) });
-instance.on('response', (_client, _status, _bytes, milliseconds) => times.push(milliseconds));
+instance.on('response', (_client, status, _bytes, milliseconds) => {
+  times.push(milliseconds);
+  statuses[status] = (statuses[status] ?? 0) + 1;
+});
 const result = await instance;
 times.sort((a, b) => a - b);
 const percentile = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? Number.NaN;
@@ -27,5 +32,6 @@ process.stdout.write(
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    statuses,
   })}\n`,
 );

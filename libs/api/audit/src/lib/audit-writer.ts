@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { queryable } from '@waypoint/api-database';
-import type { DataSource, EntityManager } from 'typeorm';
+import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
 import { AuditContext } from './audit-context';
 import type { AuditEvent } from './audit-event';
 
@@ -45,6 +46,13 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
   #flushing?: Promise<void>;
   /** After shutdown nothing retries (the pool is gone); what is left is reported as lost. */
   #closed = false;
+  /**
+   * The read batches' own connection. From the shared pool, a batch waited in line behind the
+   * very reads it records: at 50 concurrent caseload requests the trail fell behind and reads
+   * were refused (503), while the trail's own work was a fraction of a core. One connection is
+   * enough (batches are written one at a time, in order) and never queues behind requests.
+   */
+  #batchPool?: Pool;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -73,7 +81,7 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
     this.#timer = undefined;
     while (this.#pending.length > 0) {
       const batch = this.#pending.splice(0, BATCH_SIZE);
-      this.#flushing = this.#insert(this.db, batch).finally(() => (this.#flushing = undefined));
+      this.#flushing = this.#insert(this.#batchTarget(), batch).finally(() => (this.#flushing = undefined));
       try {
         await this.#flushing;
       } catch (error) {
@@ -96,6 +104,7 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
     await this.flush();
     this.#closed = true;
     clearTimeout(this.#timer);
+    await this.#batchPool?.end();
     if (this.#pending.length > 0) this.#logger.error({ lost: this.#pending.length }, 'audit events still unwritten at shutdown');
   }
 
@@ -109,7 +118,16 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
     this.#timer.unref();
   }
 
-  async #insert(target: DataSource | EntityManager, events: readonly PendingEvent[]): Promise<void> {
+  /** The dedicated one-connection pool, with the app pool's settings (same role, same timeouts). */
+  #batchTarget(): DataSource | Pool {
+    if (this.#closed) return this.db;
+    const shared = (this.db.driver as unknown as { master?: Pool } | undefined)?.master;
+    if (!shared) return this.db;
+    this.#batchPool ??= new Pool({ ...shared.options, max: 1 });
+    return this.#batchPool;
+  }
+
+  async #insert(target: { query(sql: string, values: unknown[]): Promise<unknown> }, events: readonly PendingEvent[]): Promise<void> {
     const column = <K extends keyof PendingEvent>(key: K) => events.map((event) => event[key] ?? null);
     await target.query(
       `INSERT INTO audit_events (program_id, actor_id, actor_role, action, resource_type, resource_id, participant_id,
