@@ -5,6 +5,7 @@ import type { AppConfig } from '@waypoint/api-config';
 import {
   createTestDatabase,
   createTestGoal,
+  createTestNote,
   createTestParticipant,
   createTestProgram,
   createTestTeam,
@@ -102,6 +103,50 @@ describe('audit route walk', () => {
         invalid: { id: ids['own'], body: { answers: [4, 4, 5] } },
       },
       'GET /care-team/specialists': { as: 'supervisor', success: {} },
+      'GET /participants/:id/notes': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
+      'POST /participants/:id/notes': {
+        as: 'specialist',
+        success: { id: ids['own'], body: { startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, contactType: 'individual', modality: 'phone' } },
+        denied: { id: ids['otherTeam'], body: { startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, contactType: 'individual', modality: 'phone' } },
+        invalid: { id: ids['own'], body: { startedAt: 'yesterday', durationMinutes: 30, contactType: 'individual', modality: 'phone' } },
+      },
+      'GET /notes/:id': { as: 'specialist', success: { id: ids['note'] }, denied: { id: ids['otherNote'] }, invalid: { id: 'not-a-uuid' } },
+      'PATCH /notes/:id': {
+        as: 'specialist',
+        success: { id: ids['note'], body: { location: 'Walk', version: 1 } },
+        denied: { id: ids['otherNote'], body: { location: 'Walk', version: 1 } },
+        invalid: { id: ids['note'], body: { version: 0 } },
+      },
+      'POST /notes/:id/submit': {
+        as: 'specialist',
+        success: { id: ids['submitNote'], body: { version: 1 } },
+        denied: { id: ids['otherNote'], body: { version: 1 } },
+        invalid: { id: ids['submitNote'], body: { version: 0 } },
+      },
+      'POST /notes/:id/sign': {
+        as: 'specialist',
+        success: { id: ids['signNote'], body: { version: 1 } },
+        denied: { id: ids['otherNote'], body: { version: 1 } },
+        invalid: { id: ids['signNote'], body: {} },
+      },
+      'POST /notes/:id/cosign': {
+        as: 'supervisor',
+        success: { id: ids['signedNote'], body: { version: 1 } },
+        denied: { id: ids['otherNote'], body: { version: 1 } },
+        invalid: { id: ids['signedNote'], body: { version: 'one' } },
+      },
+      'POST /notes/:id/return': {
+        as: 'supervisor',
+        success: { id: ids['submittedNote'], body: { comment: 'Walk: say what the plan is', version: 1 } },
+        denied: { id: ids['otherNote'], body: { comment: 'Walk: say what the plan is', version: 1 } },
+        invalid: { id: ids['submittedNote'], body: { comment: '', version: 1 } },
+      },
+      'POST /notes/:id/addenda': {
+        as: 'specialist',
+        success: { id: ids['amendNote'], body: { reason: 'Walk correction', body: 'The meeting was on Tuesday.' } },
+        denied: { id: ids['otherNote'], body: { reason: 'Walk correction', body: 'The meeting was on Tuesday.' } },
+        invalid: { id: ids['amendNote'], body: { reason: '', body: 'x' } },
+      },
       'GET /participants/:id/timeline': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
       'GET /participants/:id/safety-events': { as: 'specialist', success: { id: ids['own'] }, denied: { id: ids['otherTeam'] }, invalid: { id: 'not-a-uuid' } },
       'POST /participants/:id/safety-events': {
@@ -250,6 +295,10 @@ describe('audit route walk', () => {
         otherSpecialist.id,
       ])
     ).rows[0].id;
+    for (const [name, status] of [['note', 'draft'], ['submitNote', 'draft'], ['signNote', 'draft'], ['submittedNote', 'submitted'], ['signedNote', 'signed'], ['amendNote', 'signed']] as const) {
+      ids[name] = await createTestNote(owner, programId, ids['own'], users['specialist'], status);
+    }
+    ids['otherNote'] = await createTestNote(owner, programId, ids['otherTeam'], otherSpecialist.id);
     ids['emergency'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     ids['granted'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     const grant = async (userId: string, participantId: string) =>

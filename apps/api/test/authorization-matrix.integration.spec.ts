@@ -4,6 +4,7 @@ import type { AppConfig } from '@waypoint/api-config';
 import {
   createTestDatabase,
   createTestGoal,
+  createTestNote,
   createTestParticipant,
   createTestProgram,
   createTestTeam,
@@ -53,6 +54,13 @@ describe('authorization matrix', () => {
     'POST /goals/:id/progress': { rating: 5 },
     'PATCH /goal-steps/:id': { done: true, version: 1 },
     'POST /participants/:id/assessments': { answers: [4, 4, 5, 3, 5, 4, 5, 6, 4, 5] },
+    'POST /participants/:id/notes': { startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, contactType: 'individual', modality: 'phone' },
+    'PATCH /notes/:id': { location: 'Matrix', version: 1 },
+    'POST /notes/:id/submit': { version: 1 },
+    'POST /notes/:id/sign': { version: 1 },
+    'POST /notes/:id/cosign': { version: 1 },
+    'POST /notes/:id/return': { comment: 'Matrix: say what the plan is', version: 1 },
+    'POST /notes/:id/addenda': { reason: 'Matrix correction', body: 'Matrix addendum' },
   };
 
   /** Which objects count as "own" and "other" for a route with an id; undefined = not declared. */
@@ -69,6 +77,7 @@ describe('authorization matrix', () => {
       case '/participants/:id/status-history':
       case '/participants/:id/safety-events':
       case '/participants/:id/timeline':
+      case '/participants/:id/notes':
       case '/participants/:id/risk-flag':
       case '/participants/:id/tasks':
       case '/participants/:id/plan':
@@ -84,6 +93,17 @@ describe('authorization matrix', () => {
         return { own: objects['orderGoal'], other: objects['otherGoal'] };
       case '/tasks/:id':
         return { own: objects['ownTask'], other: objects['otherTask'] };
+      // A note is written, submitted, signed and amended by its author: each role's own note.
+      case '/notes/:id':
+      case '/notes/:id/submit':
+      case '/notes/:id/sign':
+      case '/notes/:id/addenda':
+        return { own: objects[`note-${role}`] ?? objects['note-specialist'], other: objects['otherNote'] };
+      // Co-signing and returning are the supervisor's, on the specialist's notes.
+      case '/notes/:id/cosign':
+        return { own: objects['signedNote'], other: objects['otherNote'] };
+      case '/notes/:id/return':
+        return { own: objects['submittedNote'], other: objects['otherNote'] };
       case '/notifications/:id/read':
         return { own: objects[`notification-${role}`], other: objects['spareNotification'] };
       case '/goal-steps/:id':
@@ -127,6 +147,10 @@ describe('authorization matrix', () => {
     objects['ownParticipant'] = await createTestParticipant(owner, programId, { assignTo: users['specialist'] });
     objects['otherTeamParticipant'] = await createTestParticipant(owner, programId, { assignTo: otherTeamSpecialist.id });
     objects['ownGoal'] = (await createTestGoal(owner, programId, objects['ownParticipant'])).goalId;
+    for (const role of ['specialist', 'supervisor'] as const) objects[`note-${role}`] = await createTestNote(owner, programId, objects['ownParticipant'], users[role]);
+    objects['signedNote'] = await createTestNote(owner, programId, objects['ownParticipant'], users['specialist'], 'signed');
+    objects['submittedNote'] = await createTestNote(owner, programId, objects['ownParticipant'], users['specialist'], 'submitted');
+    objects['otherNote'] = await createTestNote(owner, programId, objects['otherTeamParticipant'], otherTeamSpecialist.id);
     const ordered = await createTestGoal(owner, programId, objects['ownParticipant']);
     objects['orderGoal'] = ordered.goalId;
     sampleBodies['POST /goals/:id/steps/order'] = { stepIds: [...ordered.stepIds].reverse() };

@@ -5,3 +5,5 @@ export * from './lib/permissions';
 export * from './lib/participants';
 export * from './lib/assessments';
 export * from './lib/timeline';
+export * from './lib/notes';
+export * from './lib/billing';

@@ -1,3 +1,5 @@
+import type { BillingRule } from '@waypoint/shared-contracts';
+
 /** Everything the API reads from its environment, validated once at start-up. */
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -13,6 +15,8 @@ export interface AppConfig {
   access: AccessConfig;
   audit: AuditConfig;
   caseload: CaseloadConfig;
+  /** The H0038 billing-unit rule of this program (BILLING_* variables); shared with the dashboard. */
+  billing: BillingRule;
   /** Whether to seed the demo program into an empty embedded database on start. */
   demoSeed: 'auto' | 'never';
   /** How long a graceful shutdown may take before the process exits anyway. */

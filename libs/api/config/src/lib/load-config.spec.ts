@@ -72,6 +72,73 @@ describe('loadConfiguration', () => {
     expect(problemsOf({ CONTACT_OVERDUE_DAYS: 'two weeks' })).toEqual([expect.stringContaining('CONTACT_OVERDUE_DAYS')]);
   });
 
+  it('reads the H0038 billing rule: the design defaults unless set', () => {
+    expect(loadConfiguration({}, freshDir()).billing).toEqual({
+      code: 'H0038',
+      unitMinutes: 15,
+      roundingMinutes: 8,
+      dailyCapUnits: 16,
+      groupModifier: 'HQ',
+      programModifier: null,
+    });
+    const config = loadConfiguration(
+      {
+        BILLING_UNIT_MINUTES: '30',
+        BILLING_ROUNDING_MINUTES: '20',
+        BILLING_DAILY_CAP_UNITS: '8',
+        BILLING_GROUP_MODIFIER: 'u1',
+        BILLING_PROGRAM_MODIFIER: ' hf ',
+      },
+      freshDir(),
+    );
+    expect(config.billing).toEqual({
+      code: 'H0038',
+      unitMinutes: 30,
+      roundingMinutes: 20,
+      dailyCapUnits: 8,
+      groupModifier: 'U1',
+      programModifier: 'HF',
+    });
+  });
+
+  it('defaults the rounding threshold to just over half the unit', () => {
+    expect(loadConfiguration({ BILLING_UNIT_MINUTES: '30' }, freshDir()).billing.roundingMinutes).toBe(16);
+    expect(loadConfiguration({ BILLING_UNIT_MINUTES: '15', BILLING_ROUNDING_MINUTES: '15' }, freshDir()).billing.roundingMinutes).toBe(15);
+  });
+
+  it('refuses billing values out of range, naming the variable', () => {
+    for (const [name, value] of [
+      ['BILLING_UNIT_MINUTES', '4'],
+      ['BILLING_UNIT_MINUTES', '61'],
+      ['BILLING_UNIT_MINUTES', 'quarter hour'],
+      ['BILLING_ROUNDING_MINUTES', '0'],
+      ['BILLING_DAILY_CAP_UNITS', '0'],
+      ['BILLING_DAILY_CAP_UNITS', '97'],
+      ['BILLING_DAILY_CAP_UNITS', '1.5'],
+    ]) {
+      expect(problemsOf({ [name]: value })).toEqual([expect.stringContaining(name)]);
+    }
+  });
+
+  it('refuses a rounding threshold longer than the unit', () => {
+    expect(problemsOf({ BILLING_ROUNDING_MINUTES: '16' })).toEqual([
+      expect.stringMatching(/^BILLING_ROUNDING_MINUTES .*BILLING_UNIT_MINUTES \(15\)/),
+    ]);
+    expect(problemsOf({ BILLING_UNIT_MINUTES: '10', BILLING_ROUNDING_MINUTES: '11' })).toEqual([
+      expect.stringContaining('BILLING_ROUNDING_MINUTES'),
+    ]);
+  });
+
+  it('refuses modifiers that are not two letters or digits, and the same modifier twice', () => {
+    for (const name of ['BILLING_GROUP_MODIFIER', 'BILLING_PROGRAM_MODIFIER']) {
+      for (const value of ['H', 'HQX', 'H-', 'H Q']) {
+        expect(problemsOf({ [name]: value })).toEqual([expect.stringContaining(name)]);
+      }
+    }
+    expect(problemsOf({ BILLING_PROGRAM_MODIFIER: 'hq' })).toEqual([expect.stringContaining('BILLING_PROGRAM_MODIFIER must differ')]);
+    expect(problemsOf({ BILLING_GROUP_MODIFIER: 'HQX', BILLING_PROGRAM_MODIFIER: 'HQ' })).toEqual([expect.stringContaining('BILLING_GROUP_MODIFIER')]);
+  });
+
   it('lists every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'eighty', TRUST_PROXY: 'maybe', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(problems).toHaveLength(4);

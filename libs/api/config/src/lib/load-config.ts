@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BillingRule } from '@waypoint/shared-contracts';
 import type { AppConfig, CrisisResource } from './app-config';
 import { EnvReader } from './env-reader';
 import { resolveSecrets } from './local-secrets';
@@ -67,6 +68,7 @@ export function loadConfiguration(
     caseload: {
       contactOverdueDays: reader.integer('CONTACT_OVERDUE_DAYS', 14, 1, 365),
     },
+    billing: billingRule(reader),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     demoSeed: reader.oneOf('DEMO_SEED', ['auto', 'never'] as const, 'auto'),
     shutdownTimeoutMs: reader.integer('SHUTDOWN_TIMEOUT_MS', 10000, 100, 120000),
@@ -103,4 +105,50 @@ function crisisResources(reader: EnvReader): CrisisResource[] {
     resources.push(note ? { name, phone, note } : { name, phone });
   }
   return resources;
+}
+
+/**
+ * The H0038 billing-unit rule (DESIGN.md §6). Defaults: 15-minute units earned from 8 minutes
+ * (floor((m + 7) / 15)), 16 units per participant per day, HQ for group sessions, no program
+ * modifier. Unless set, the rounding threshold is just over half a unit (8 for 15, 16 for 30).
+ */
+function billingRule(reader: EnvReader): BillingRule {
+  const unitMinutes = reader.integer('BILLING_UNIT_MINUTES', 15, 5, 60);
+  let roundingMinutes = reader.integer('BILLING_ROUNDING_MINUTES', Math.floor(unitMinutes / 2) + 1, 1, 60);
+  if (roundingMinutes > unitMinutes) {
+    reader.problems.push(
+      `BILLING_ROUNDING_MINUTES must be from 1 to BILLING_UNIT_MINUTES (${unitMinutes}) (got "${roundingMinutes}")`,
+    );
+    roundingMinutes = unitMinutes;
+  }
+  const group = billingModifier(reader, 'BILLING_GROUP_MODIFIER');
+  const groupModifier = group ?? 'HQ';
+  const programModifier = billingModifier(reader, 'BILLING_PROGRAM_MODIFIER') ?? null;
+  // A claim line cannot carry the same modifier twice (checked only when both are valid).
+  if (group !== null && programModifier !== null && programModifier === groupModifier) {
+    reader.problems.push(`BILLING_PROGRAM_MODIFIER must differ from BILLING_GROUP_MODIFIER (both "${groupModifier}")`);
+  }
+  return {
+    code: 'H0038',
+    unitMinutes,
+    roundingMinutes,
+    dailyCapUnits: reader.integer('BILLING_DAILY_CAP_UNITS', 16, 1, 96),
+    groupModifier,
+    programModifier,
+  };
+}
+
+/**
+ * A HCPCS modifier: exactly two letters or digits, upper-cased (`hq` → `HQ`).
+ * Undefined when unset; null (and a problem) when malformed.
+ */
+function billingModifier(reader: EnvReader, name: string): string | null | undefined {
+  const raw = reader.optionalString(name);
+  if (raw === undefined) return undefined;
+  const modifier = raw.toUpperCase();
+  if (!/^[A-Z0-9]{2}$/.test(modifier)) {
+    reader.problems.push(`${name} must be a two-character modifier of letters or digits, like HQ (got "${raw}")`);
+    return null;
+  }
+  return modifier;
 }

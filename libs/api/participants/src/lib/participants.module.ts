@@ -18,13 +18,16 @@ import { TasksStore } from './tasks/tasks.store';
 import { BreakGlassController } from './break-glass/break-glass.controller';
 import { BreakGlassStore } from './break-glass/break-glass.store';
 import { ParticipantsController } from './participants/participants.controller';
+import { NoteLifecycleStore } from './notes/note-lifecycle.store';
+import { NotesController } from './notes/notes.controller';
+import { NotesStore } from './notes/notes.store';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineStore } from './timeline/timeline.store';
 
 @Module({
   imports: [AuthModule],
-  controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController, TimelineController],
-  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore, TimelineStore],
+  controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController, TimelineController, NotesController],
+  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore, TimelineStore, NotesStore, NoteLifecycleStore],
   exports: [ParticipantsRepository],
 })
 export class ParticipantsModule {}

@@ -50,3 +50,26 @@ export async function createTestGoal(owner: Client, programId: string, participa
   );
   return { goalId, stepIds: stepRows.rows.map((row) => row.id as string) };
 }
+
+/**
+ * A session note written straight into the table: a complete GIRP note an hour and a half ago,
+ * 30 minutes long, in the given status (signed ones carry a signature).
+ */
+export async function createTestNote(
+  owner: Client,
+  programId: string,
+  participantId: string,
+  authorId: string,
+  status: 'draft' | 'submitted' | 'signed' = 'draft',
+): Promise<string> {
+  const { rows } = await owner.query(
+    `INSERT INTO session_notes (program_id, participant_id, author_id, started_at, ended_at, contact_type, modality, sections, units, status,
+                                submitted_at, signed_at, signed_by_name)
+     VALUES ($1, $2, $3, now() - interval '2 hours', now() - interval '90 minutes', 'individual', 'in_person',
+             '{"goal": "Fixture goal", "intervention": "Fixture intervention", "response": "Fixture response", "plan": "Fixture plan"}', 2, $4::text,
+             CASE WHEN $4::text <> 'draft' THEN now() END, CASE WHEN $4::text = 'signed' THEN now() END, CASE WHEN $4::text = 'signed' THEN 'Fixture Author' END)
+     RETURNING id`,
+    [programId, participantId, authorId, status],
+  );
+  return rows[0].id as string;
+}

@@ -9,6 +9,7 @@ import { ParticipantIntake1764400000000 } from './1764400000000-participant-inta
 import { RecoveryPlans1764500000000 } from './1764500000000-recovery-plans';
 import { Assessments1764600000000 } from './1764600000000-assessments';
 import { SafetyAndTasks1764700000000 } from './1764700000000-safety-and-tasks';
+import { SessionNotes1764800000000 } from './1764800000000-session-notes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -26,4 +27,5 @@ export const migrations = [
   RecoveryPlans1764500000000,
   Assessments1764600000000,
   SafetyAndTasks1764700000000,
+  SessionNotes1764800000000,
 ];

@@ -1,0 +1,237 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  createTestDatabase,
+  createTestGoal,
+  createTestParticipant,
+  createTestProgram,
+  createTestTeam,
+  createTestUser,
+  testConfig,
+  type TestDatabase,
+} from '@waypoint/api-testing';
+import type { Role } from '@waypoint/shared-contracts';
+import { createApp } from '../src/app/create-app';
+import { signIn } from './auth.helpers';
+
+type Session = Awaited<ReturnType<typeof signIn>>;
+
+const GIRP = { goal: 'Keep his MAT appointment', intervention: 'Drove over the route together', response: 'Felt less anxious about the bus', plan: 'Check in after the visit' };
+
+/** Session notes (session-notes issue, items 1–4): units, idempotency, versions, lifecycle, scope. */
+describe('session notes', () => {
+  let database: TestDatabase;
+  let app: NestExpressApplication;
+  let programId: string;
+  const as: Record<string, Session> = {};
+  const ids: Record<string, string> = {};
+  /** A start time `daysAgo` days back at 10:00 UTC, so each test's notes fall on their own day. */
+  const at = (daysAgo: number, minutes = 0) => `${day(-daysAgo)}T10:${String(minutes).padStart(2, '0')}:00.000Z`;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const send = (who: string, method: 'post' | 'patch', path: string, body: object, headers: Record<string, string> = {}) =>
+    as[who].agent[method](`/api/v1${path}`).set('X-CSRF-Token', as[who].csrf).set(headers).send(body);
+  const get = (who: string, path: string) => as[who].agent.get(`/api/v1${path}`);
+  const note = (daysAgo: number, durationMinutes: number, extra: object = {}) => ({
+    startedAt: at(daysAgo),
+    durationMinutes,
+    contactType: 'individual',
+    modality: 'in_person',
+    sections: GIRP,
+    ...extra,
+  });
+  const noteCount = async () => Number((await database.owner.query(`SELECT count(*) FROM session_notes`)).rows[0].count);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = testConfig();
+    app = await createApp(config, database.appUrl);
+    await app.init();
+    programId = await createTestProgram(database.owner);
+    const team = await createTestTeam(database.owner, programId);
+    const otherTeam = await createTestTeam(database.owner, programId);
+    const user = async (name: string, role: Role, teamId?: string) => {
+      const created = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role, teamId });
+      ids[name] = created.id;
+      as[name] = await signIn(app, created);
+    };
+    await user('specialist', 'specialist', team);
+    await user('teammate', 'specialist', team);
+    await user('supervisor', 'supervisor', team);
+    await user('otherSupervisor', 'supervisor', otherTeam);
+    await user('otherSpecialist', 'specialist', otherTeam);
+    await database.owner.query(`UPDATE teams SET supervisor_id = $2 WHERE id = $1`, [team, ids['supervisor']]);
+    await database.owner.query(`UPDATE teams SET supervisor_id = $2 WHERE id = $1`, [otherTeam, ids['otherSupervisor']]);
+    await database.owner.query(`UPDATE users SET credentials = 'CPRS' WHERE id = $1`, [ids['specialist']]);
+    ids['own'] = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], firstName: 'Marcus', lastName: 'Bell' });
+    ids['second'] = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'] });
+    ids['others'] = await createTestParticipant(database.owner, programId, { assignTo: ids['otherSpecialist'] });
+    ids['goal'] = (await createTestGoal(database.owner, programId, ids['own'])).goalId;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('computes H0038 units from the times at every boundary, never from the client', async () => {
+    const cases: [number, number][] = [
+      [7, 0],
+      [8, 1],
+      [22, 1],
+      [23, 2],
+      [37, 2],
+      [38, 3],
+    ];
+    // Units are never typed by hand: a body that carries them is refused.
+    await send('specialist', 'post', `/participants/${ids['second']}/notes`, { ...note(39, 30), units: 99 }).expect(400);
+    for (const [index, [minutes, units]] of cases.entries()) {
+      const created = await send('specialist', 'post', `/participants/${ids['second']}/notes`, note(40 + index, minutes)).expect(201);
+      expect([minutes, created.body.units, created.body.durationMinutes]).toEqual([minutes, units, minutes]);
+      expect(created.body.billing).toMatchObject({ units, requested: units, capped: false });
+    }
+    // The same from an explicit end time; an attempted contact bills nothing; a group carries HQ.
+    const byEnd = await send('specialist', 'post', `/participants/${ids['second']}/notes`, { ...note(50, 0), durationMinutes: undefined, endedAt: at(50, 23) }).expect(201);
+    expect(byEnd.body.units).toBe(2);
+    const attempted = await send('specialist', 'post', `/participants/${ids['second']}/notes`, note(51, 30, { contactType: 'attempted' })).expect(201);
+    expect(attempted.body).toMatchObject({ units: 0, modifiers: [] });
+    const group = await send('specialist', 'post', `/participants/${ids['second']}/notes`, note(52, 60, { contactType: 'group' })).expect(201);
+    expect(group.body).toMatchObject({ units: 4, modifiers: ['HQ'] });
+    expect((await get('specialist', '/notes/billing-rule').expect(200)).body).toEqual({
+      code: 'H0038',
+      unitMinutes: 15,
+      roundingMinutes: 8,
+      dailyCapUnits: 16,
+      groupModifier: 'HQ',
+      programModifier: null,
+    });
+  });
+
+  it('caps a participant’s units per day and says by how much', async () => {
+    const first = await send('specialist', 'post', `/participants/${ids['second']}/notes`, note(60, 225)).expect(201);
+    expect(first.body.units).toBe(15);
+    const second = await send('specialist', 'post', `/participants/${ids['second']}/notes`, note(60, 45)).expect(201);
+    expect(second.body.units).toBe(1);
+    expect(second.body.billing).toEqual({ units: 1, requested: 3, capped: true, over: 2, modifiers: [] });
+    // Shortening the first frees units; the second keeps what it was given until it is saved again.
+    const shorter = await send('specialist', 'patch', `/notes/${first.body.id}`, { durationMinutes: 30, version: 1 }).expect(200);
+    expect(shorter.body.units).toBe(2);
+    const again = await send('specialist', 'patch', `/notes/${second.body.id}`, { version: 1 }).expect(200);
+    expect(again.body.units).toBe(3);
+  });
+
+  it('makes one note from two submits with the same Idempotency-Key, even at once', async () => {
+    const before = await noteCount();
+    const key = { 'Idempotency-Key': 'retry-1f2e3d' };
+    const first = await send('specialist', 'post', `/participants/${ids['own']}/notes`, note(3, 30), key).expect(201);
+    const again = await send('specialist', 'post', `/participants/${ids['own']}/notes`, note(3, 30), key).expect(201);
+    expect(again.body).toMatchObject({ id: first.body.id, replayed: true });
+    const racing = await Promise.all([1, 2, 3].map(() => send('specialist', 'post', `/participants/${ids['own']}/notes`, note(4, 20), { 'Idempotency-Key': 'race-9a8b' })));
+    expect(racing.map((response) => response.status)).toEqual([201, 201, 201]);
+    expect(new Set(racing.map((response) => response.body.id)).size).toBe(1);
+    expect((await noteCount()) - before).toBe(2);
+    // The same key for another participant is a client bug, not a replay.
+    await send('specialist', 'post', `/participants/${ids['second']}/notes`, note(3, 30), key).expect(409);
+    await send('specialist', 'post', `/participants/${ids['own']}/notes`, note(3, 30), { 'Idempotency-Key': 'has space' }).expect(400);
+    expect((await noteCount()) - before).toBe(2);
+  });
+
+  it('updates a draft with its version; a stale version is 409 with the current one', async () => {
+    const created = await send('specialist', 'post', `/participants/${ids['own']}/notes`, note(5, 30, { goalIds: [ids['goal']], topics: ['housing'] })).expect(201);
+    expect(created.body).toMatchObject({ status: 'draft', version: 1, format: 'GIRP', sections: GIRP, goalIds: [ids['goal']], topics: ['housing'] });
+    const changed = await send('specialist', 'patch', `/notes/${created.body.id}`, { location: 'Recovery cafe', version: 1 }).expect(200);
+    expect(changed.body).toMatchObject({ location: 'Recovery cafe', version: 2 });
+    const stale = await send('specialist', 'patch', `/notes/${created.body.id}`, { location: 'Library', version: 1 }).expect(409);
+    expect(stale.body).toMatchObject({ currentVersion: 2 });
+    // The supervisor reads the note but does not write in it; a specialist of another team does not see it.
+    await send('supervisor', 'patch', `/notes/${created.body.id}`, { location: 'x', version: 2 }).expect(403);
+    await send('teammate', 'patch', `/notes/${created.body.id}`, { location: 'x', version: 2 }).expect(404);
+    expect((await get('specialist', `/notes/${created.body.id}`).expect(200)).body.location).toBe('Recovery cafe');
+  });
+
+  it('walks draft → submitted → signed → co-signed, with returns and addenda, refusing what is not allowed', async () => {
+    const empty = await send('specialist', 'post', `/participants/${ids['own']}/notes`, note(6, 30, { sections: { goal: 'Only a goal' }, followUpOn: day(7) })).expect(201);
+    const id = empty.body.id as string;
+    const submitFirst = await send('specialist', 'post', `/notes/${id}/submit`, { version: 1 }).expect(400);
+    expect(submitFirst.body.detail).toContain('intervention, response, plan');
+    await send('specialist', 'patch', `/notes/${id}`, { sections: GIRP, version: 1 }).expect(200);
+    await send('specialist', 'post', `/notes/${id}/submit`, { version: 2 }).expect(200);
+    await send('specialist', 'patch', `/notes/${id}`, { location: 'x', version: 3 }).expect(409);
+
+    // The supervisor returns it with a comment; the author fixes it and signs.
+    await send('teammate', 'post', `/notes/${id}/return`, { comment: 'Say what the plan is', version: 3 }).expect(403);
+    await send('otherSupervisor', 'post', `/notes/${id}/return`, { comment: 'Say what the plan is', version: 3 }).expect(404);
+    const returned = await send('supervisor', 'post', `/notes/${id}/return`, { comment: 'Say when the check-in is', version: 3 }).expect(200);
+    expect(returned.body).toMatchObject({ status: 'draft', returnComment: 'Say when the check-in is', version: 4 });
+    await send('specialist', 'patch', `/notes/${id}`, { sections: { ...GIRP, plan: 'Check in Friday after the visit' }, version: 4 }).expect(200);
+    const signed = await send('specialist', 'post', `/notes/${id}/sign`, { version: 5 }).expect(200);
+    expect(signed.body).toMatchObject({ status: 'signed', signedByCredential: 'CPRS', version: 6 });
+    expect(signed.body.signedByName).toEqual(expect.any(String));
+    const task = await database.owner.query(`SELECT due_on::text, owner_id FROM tasks WHERE participant_id = $1 AND title LIKE 'Follow up (from the note of %'`, [ids['own']]);
+    expect(task.rows).toEqual([{ due_on: day(7), owner_id: ids['specialist'] }]);
+
+    // Locked: no edits, no return; corrections are addenda, by the author.
+    await send('specialist', 'patch', `/notes/${id}`, { location: 'x', version: 6 }).expect(409);
+    await send('supervisor', 'post', `/notes/${id}/return`, { comment: 'Too late', version: 6 }).expect(409);
+    await expect(database.owner.query(`UPDATE session_notes SET sections = '{}' WHERE id = $1`, [id])).rejects.toThrow(/signed/);
+    await send('supervisor', 'post', `/notes/${id}/addenda`, { reason: 'Not mine', body: 'x' }).expect(403);
+    const amended = await send('specialist', 'post', `/notes/${id}/addenda`, { reason: 'Wrong clinic name', body: 'The clinic was Lakeside, not Lakeview.' }).expect(201);
+    expect(amended.body.addenda).toEqual([expect.objectContaining({ reason: 'Wrong clinic name', body: 'The clinic was Lakeside, not Lakeview.' })]);
+
+    // Co-signed by the team's supervisor only; a stale version is 409.
+    await send('teammate', 'post', `/notes/${id}/cosign`, { version: 6 }).expect(403);
+    await send('otherSupervisor', 'post', `/notes/${id}/cosign`, { version: 6 }).expect(404);
+    await send('supervisor', 'post', `/notes/${id}/cosign`, { version: 5 }).expect(409);
+    const cosigned = await send('supervisor', 'post', `/notes/${id}/cosign`, { version: 6 }).expect(200);
+    expect(cosigned.body).toMatchObject({ status: 'cosigned', version: 7 });
+    expect(cosigned.body.cosignedByName).toEqual(expect.any(String));
+    await send('supervisor', 'post', `/notes/${id}/cosign`, { version: 7 }).expect(409);
+  });
+
+  it('lets nobody co-sign their own note', async () => {
+    const own = await send('supervisor', 'post', `/participants/${ids['own']}/notes`, note(8, 30)).expect(201);
+    await send('supervisor', 'post', `/notes/${own.body.id}/sign`, { version: 1 }).expect(200);
+    await send('supervisor', 'post', `/notes/${own.body.id}/cosign`, { version: 2 }).expect(403);
+  });
+
+  it('lists a participant’s notes newest first, by keyset, and hides other teams’ notes', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string; startedAt: string }[]; nextCursor: string | null } } = await get(
+        'specialist',
+        `/participants/${ids['own']}/notes?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      ).expect(200);
+      seen.push(...page.body.items.map((item) => item.startedAt));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    const mine = (await get('specialist', `/participants/${ids['own']}/notes`).expect(200)).body.items[0].id;
+    await get('otherSpecialist', `/notes/${mine}`).expect(404);
+    await get('otherSpecialist', `/participants/${ids['own']}/notes`).expect(404);
+    await send('otherSpecialist', 'patch', `/notes/${mine}`, { location: 'x', version: 1 }).expect(404);
+    await get('specialist', `/participants/${ids['own']}/notes?cursor=bm90LWEtY3Vyc29y`).expect(400);
+  });
+
+  it('refuses bad notes with a problem response and writes nothing', async () => {
+    const before = await noteCount();
+    const bad = [
+      note(9, 30, { endedAt: at(10), durationMinutes: undefined }),
+      note(9, 0),
+      note(9, 800),
+      note(-2, 30),
+      note(9, 30, { sections: { goal: 'x', data: 'DAP only' } }),
+      note(9, 30, { sections: { goal: 42 } }),
+      note(9, 30, { goalIds: ['00000000-0000-4000-8000-000000000000'] }),
+      note(9, 30, { topics: ['astrology'] }),
+      note(9, 30, { contactType: 'telepathy' }),
+      note(9, 30, { sections: { goal: 'x'.repeat(4001) } }),
+      { ...note(9, 30), startedAt: 'yesterday' },
+    ];
+    for (const body of bad) {
+      const response = await send('specialist', 'post', `/participants/${ids['own']}/notes`, body);
+      expect([response.status, response.headers['content-type']]).toEqual([400, expect.stringContaining('application/problem+json')]);
+    }
+    await send('specialist', 'post', `/participants/${ids['others']}/notes`, note(9, 30)).expect(404);
+    expect(await noteCount()).toBe(before);
+  });
+});

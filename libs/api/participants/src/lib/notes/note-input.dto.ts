@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type ContactModality,
+  ContactModalities,
+  type ContactType,
+  ContactTypes,
+  type NoteFormat,
+  NoteFormats,
+  NoteStatuses,
+  type NoteStatus,
+  type NoteTopic,
+  NoteTopics,
+} from '@waypoint/shared-contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { trimmed, trimmedOrNull } from '../access/trimmed';
+
+/** What a note says and when; every field optional so the same shape serves create and update. */
+class NoteContentDto {
+  @ApiPropertyOptional({ example: '2026-11-21T14:00:00Z', description: 'When the contact began (ISO 8601)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  startedAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-21T14:30:00Z', description: 'When it ended; or send durationMinutes' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  endedAt?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 720, description: 'Instead of endedAt' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ enum: ContactTypes }) @IsOptional() @IsIn(ContactTypes) contactType?: ContactType;
+  @ApiPropertyOptional({ enum: ContactModalities }) @IsOptional() @IsIn(ContactModalities) modality?: ContactModality;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @trimmedOrNull() @IsString() @Length(1, 200) location?: string | null;
+  @ApiPropertyOptional({ enum: NoteFormats, description: 'GIRP by default' }) @IsOptional() @IsIn(NoteFormats) format?: NoteFormat;
+
+  @ApiPropertyOptional({ description: 'The format’s sections by name (GIRP: goal, intervention, response, plan), each up to 4000 characters' })
+  @IsOptional()
+  @IsObject()
+  sections?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: [String], description: 'Active recovery-plan goals of the participant' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  goalIds?: string[];
+
+  @ApiPropertyOptional({ enum: NoteTopics, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsIn(NoteTopics, { each: true })
+  topics?: NoteTopic[];
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() riskConcern?: boolean;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @trimmedOrNull() @IsString() @Length(1, 2000) riskDetail?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() naloxoneProvided?: boolean;
+  @ApiPropertyOptional({ nullable: true, example: '2026-12-01' }) @IsOptional() @IsDateString({ strict: true }) @Length(10, 10) followUpOn?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() reviewedWithParticipant?: boolean;
+}
+
+export class CreateNoteDto extends NoteContentDto {
+  @ApiProperty({ example: '2026-11-21T14:00:00Z' }) @IsDateString({ strict: true }) declare startedAt: string;
+  @ApiProperty({ enum: ContactTypes }) @IsIn(ContactTypes) declare contactType: ContactType;
+  @ApiProperty({ enum: ContactModalities }) @IsIn(ContactModalities) declare modality: ContactModality;
+}
+
+export class UpdateNoteDto extends NoteContentDto {
+  @ApiProperty({ description: 'The version this change is based on' }) @IsInt() @Min(1) version!: number;
+}
+
+/** Submit, sign and co-sign carry the version the person was looking at. */
+export class NoteCommandDto {
+  @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+export class ReturnNoteDto extends NoteCommandDto {
+  @ApiProperty({ description: 'What to fix (3–2000 characters)' }) @trimmed() @IsString() @Length(3, 2000) comment!: string;
+}
+
+export class AddAddendumDto {
+  @ApiProperty({ description: 'Why the signed note needs this (3–500 characters)' }) @trimmed() @IsString() @Length(3, 500) reason!: string;
+  @ApiProperty({ description: 'The correction or addition (1–4000 characters)' }) @trimmed() @IsString() @Length(1, 4000) body!: string;
+}
+
+export class ListNotesQuery {
+  @ApiPropertyOptional({ enum: NoteStatuses }) @IsOptional() @IsIn(NoteStatuses) status?: NoteStatus;
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
+}
