@@ -14,3 +14,5 @@ export * from './lib/notifications.models';
 export * from './lib/notifications-api';
 export * from './lib/participant-care.models';
 export * from './lib/participant-care-api';
+export * from './lib/notes.models';
+export * from './lib/notes-api';
