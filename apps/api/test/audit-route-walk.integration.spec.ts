@@ -110,6 +110,13 @@ describe('audit route walk', () => {
         denied: { id: ids['otherTeam'], body: { startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, contactType: 'individual', modality: 'phone' } },
         invalid: { id: ids['own'], body: { startedAt: 'yesterday', durationMinutes: 30, contactType: 'individual', modality: 'phone' } },
       },
+      'GET /notes/cosign-queue': { as: 'supervisor', success: {}, invalid: { query: '?limit=0' } },
+      'POST /notes/cosign': {
+        as: 'supervisor',
+        success: { body: { notes: [{ id: ids['bulkNote'], version: 1 }] } },
+        invalid: { body: { notes: [] } },
+      },
+      'GET /notes/mine': { as: 'specialist', success: {} },
       'GET /notes/:id': { as: 'specialist', success: { id: ids['note'] }, denied: { id: ids['otherNote'] }, invalid: { id: 'not-a-uuid' } },
       'PATCH /notes/:id': {
         as: 'specialist',
@@ -295,7 +302,7 @@ describe('audit route walk', () => {
         otherSpecialist.id,
       ])
     ).rows[0].id;
-    for (const [name, status] of [['note', 'draft'], ['submitNote', 'draft'], ['signNote', 'draft'], ['submittedNote', 'submitted'], ['signedNote', 'signed'], ['amendNote', 'signed']] as const) {
+    for (const [name, status] of [['note', 'draft'], ['submitNote', 'draft'], ['signNote', 'draft'], ['submittedNote', 'submitted'], ['signedNote', 'signed'], ['amendNote', 'signed'], ['bulkNote', 'signed']] as const) {
       ids[name] = await createTestNote(owner, programId, ids['own'], users['specialist'], status);
     }
     ids['otherNote'] = await createTestNote(owner, programId, ids['otherTeam'], otherSpecialist.id);

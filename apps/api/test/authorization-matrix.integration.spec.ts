@@ -56,6 +56,7 @@ describe('authorization matrix', () => {
     'POST /participants/:id/assessments': { answers: [4, 4, 5, 3, 5, 4, 5, 6, 4, 5] },
     'POST /participants/:id/notes': { startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, contactType: 'individual', modality: 'phone' },
     'PATCH /notes/:id': { location: 'Matrix', version: 1 },
+    'POST /notes/cosign': { notes: [{ id: missingId, version: 1 }] },
     'POST /notes/:id/submit': { version: 1 },
     'POST /notes/:id/sign': { version: 1 },
     'POST /notes/:id/cosign': { version: 1 },

@@ -206,4 +206,22 @@ describe('caseload', () => {
     expect(small.count).toBeGreaterThan(0);
     expect(large.count).toBe(small.count);
   });
+
+  it('counts a session note as a contact, but not an attempted one', async () => {
+    const person = await createTestParticipant(database.owner, programId, { assignTo: ids['small'], lastName: 'Zimmer' });
+    await database.owner.query(`UPDATE participants SET created_at = now() - interval '60 days' WHERE id = $1`, [person]);
+    const row = async () => (await list('small', '?search=zimmer').expect(200)).body.items[0];
+    expect(await row()).toMatchObject({ lastContactOn: null, contactOverdue: true });
+    const note = (daysAgo: number, contactType: string) =>
+      database.owner.query(
+        `INSERT INTO session_notes (program_id, participant_id, author_id, started_at, ended_at, contact_type, modality)
+         VALUES ($1, $2, $3, now() - make_interval(days => $4::int), now() - make_interval(days => $4::int) + interval '30 minutes', $5, 'phone')`,
+        [programId, person, ids['small'], daysAgo, contactType],
+      );
+    await note(1, 'attempted');
+    expect(await row()).toMatchObject({ lastContactOn: null, contactOverdue: true });
+    await note(4, 'individual');
+    const day = new Date(Date.now() - 4 * 86_400_000).toISOString().slice(0, 10);
+    expect(await row()).toMatchObject({ lastContactOn: day, daysSinceContact: 4, contactOverdue: false });
+  });
 });

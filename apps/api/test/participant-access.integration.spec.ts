@@ -119,13 +119,17 @@ describe('participant access', () => {
     const list = await get('specialistA', '/participants').expect(200);
     // A caseload row: who, status and flag, and the caseload's own columns; no contact details.
     expect(Object.keys(list.body.items[0]).sort()).toEqual([
+      'contactOverdue',
+      'daysSinceContact',
       'highRisk',
       'id',
+      'lastContactOn',
       'latestBarc',
       'latestBarcOn',
       'legalFirstName',
       'legalLastName',
       'nextFollowUp',
+      'nextTask',
       'openGoals',
       'preferredName',
       'pronouns',

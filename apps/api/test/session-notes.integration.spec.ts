@@ -186,6 +186,59 @@ describe('session notes', () => {
     await send('supervisor', 'post', `/notes/${id}/cosign`, { version: 7 }).expect(409);
   });
 
+  it('queues the team’s submitted and signed notes for the supervisor, oldest first, with counts, and co-signs in bulk', async () => {
+    // A fresh participant, so this test's queue is its own.
+    const participant = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], lastName: 'Queue' });
+    const write = async (daysAgo: number) => (await send('specialist', 'post', `/participants/${participant}/notes`, note(daysAgo, 30)).expect(201)).body;
+    const [older, newer, third] = [await write(20), await write(19), await write(18)];
+    await send('specialist', 'post', `/notes/${older.id}/sign`, { version: 1 }).expect(200);
+    await send('specialist', 'post', `/notes/${newer.id}/submit`, { version: 1 }).expect(200);
+    await send('specialist', 'post', `/notes/${third.id}/sign`, { version: 1 }).expect(200);
+    const mineIn = (items: { id: string }[]) => items.filter((item) => [older.id, newer.id, third.id].includes(item.id)).map((item) => item.id);
+
+    const queue = await get('supervisor', '/notes/cosign-queue').expect(200);
+    expect(mineIn(queue.body.items)).toEqual([older.id, newer.id, third.id]);
+    expect(queue.body.items.find((item: { id: string }) => item.id === older.id)).toMatchObject({ participantName: 'Test Queue', status: 'signed' });
+    expect(queue.body.counts).toEqual([expect.objectContaining({ authorId: ids['specialist'], awaiting: expect.any(Number) })]);
+    expect((await get('otherSupervisor', '/notes/cosign-queue').expect(200)).body.items).toEqual([]);
+    await get('specialist', '/notes/cosign-queue').expect(403);
+
+    // Bulk: one goes through, a submitted one and a stale one do not, and nothing is undone.
+    const bulk = await send('supervisor', 'post', '/notes/cosign', {
+      notes: [
+        { id: older.id, version: 2 },
+        { id: newer.id, version: 2 },
+        { id: third.id, version: 1 },
+      ],
+    }).expect(200);
+    expect(bulk.body.cosigned.map((item: { id: string }) => item.id)).toEqual([older.id]);
+    expect(bulk.body.failed).toEqual([
+      { id: newer.id, status: 409, detail: expect.stringContaining('submitted') },
+      { id: third.id, status: 409, detail: expect.stringContaining('version 2') },
+    ]);
+    const statuses = await database.owner.query(`SELECT id, status FROM session_notes WHERE id = ANY($1::uuid[])`, [[older.id, newer.id, third.id]]);
+    expect(Object.fromEntries(statuses.rows.map((row) => [row.id, row.status]))).toEqual({ [older.id]: 'cosigned', [newer.id]: 'submitted', [third.id]: 'signed' });
+    await send('supervisor', 'post', '/notes/cosign', { notes: [] }).expect(400);
+  });
+
+  it('shows the author their returned notes first, then drafts, the overdue flagged', async () => {
+    const participant = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], lastName: 'Mine' });
+    const returned = (await send('specialist', 'post', `/participants/${participant}/notes`, note(2, 30)).expect(201)).body;
+    await send('specialist', 'post', `/notes/${returned.id}/submit`, { version: 1 }).expect(200);
+    await send('supervisor', 'post', `/notes/${returned.id}/return`, { comment: 'Add the plan for Friday', version: 2 }).expect(200);
+    const fresh = (await send('specialist', 'post', `/participants/${participant}/notes`, note(1, 30)).expect(201)).body;
+    const stale = (await send('specialist', 'post', `/participants/${participant}/notes`, note(1, 45)).expect(201)).body;
+    await database.owner.query(`UPDATE session_notes SET created_at = now() - interval '5 days' WHERE id = $1`, [stale.id]);
+
+    const mine = (await get('specialist', '/notes/mine').expect(200)).body;
+    expect(mine.draftOverdueDays).toBe(3);
+    expect(mine.returned.map((item: { id: string }) => item.id)).toContain(returned.id);
+    expect(mine.returned.find((item: { id: string }) => item.id === returned.id)).toMatchObject({ returnComment: 'Add the plan for Friday', status: 'draft' });
+    const drafts = Object.fromEntries(mine.drafts.map((item: { id: string; overdue: boolean }) => [item.id, item.overdue]));
+    expect([drafts[fresh.id], drafts[stale.id], drafts[returned.id]]).toEqual([false, true, undefined]);
+    expect((await get('teammate', '/notes/mine').expect(200)).body).toMatchObject({ returned: [], drafts: [] });
+  });
+
   it('lets nobody co-sign their own note', async () => {
     const own = await send('supervisor', 'post', `/participants/${ids['own']}/notes`, note(8, 30)).expect(201);
     await send('supervisor', 'post', `/notes/${own.body.id}/sign`, { version: 1 }).expect(200);

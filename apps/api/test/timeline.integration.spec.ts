@@ -30,6 +30,7 @@ describe('participant timeline', () => {
   let programId: string;
   let specialist: Session;
   let specialistName: string;
+  let userId: string;
   let goalId: string;
   const ids: Record<string, string> = {};
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -47,6 +48,7 @@ describe('participant timeline', () => {
     const user = await createTestUser(owner, config.secrets.encryptionKey, { programId, role: 'specialist', teamId: team });
     const other = await createTestUser(owner, config.secrets.encryptionKey, { programId, role: 'specialist', teamId: otherTeam });
     specialistName = (await owner.query(`SELECT display_name FROM users WHERE id = $1`, [user.id])).rows[0].display_name;
+    userId = user.id;
     specialist = await signIn(app, user);
     ids['own'] = await createTestParticipant(owner, programId, { assignTo: user.id, firstName: 'Marcus', lastName: 'Bell' });
     ids['others'] = await createTestParticipant(owner, programId, { assignTo: other.id });
@@ -160,5 +162,18 @@ describe('participant timeline', () => {
     await timeline(`?cursor=${forged('2026-02-01', '2026-13-01T00:00:00.000000Z')}`).expect(400);
     await timeline('', ids['others']).expect(404);
     await timeline('', '00000000-0000-4000-8000-000000000000').expect(404);
+  });
+
+  it('shows session notes, drafts included, with their length, units and status', async () => {
+    const person = await createTestParticipant(database.owner, programId, { assignTo: userId });
+    await database.owner.query(
+      `INSERT INTO session_notes (program_id, participant_id, author_id, started_at, ended_at, contact_type, modality, units, status)
+       VALUES ($1, $2, $3, now() - interval '3 days', now() - interval '3 days' + interval '38 minutes', 'individual', 'phone', 3, 'draft')`,
+      [programId, person, userId],
+    );
+    const { body } = await timeline('?kinds=session-note', person).expect(200);
+    expect(body.items).toEqual([
+      expect.objectContaining({ kind: 'session-note', contactType: 'individual', modality: 'phone', durationMinutes: 38, units: 3, status: 'draft', byName: specialistName }),
+    ]);
   });
 });

@@ -89,6 +89,8 @@ test.describe('signing in and out', () => {
     await page.getByRole('button', { name: 'Main menu' }).click();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([/Referrals$/]);
     await page.keyboard.press('Escape');
+    // Wait for the drawer to be gone: on a busy machine a click during its closing was caught by it.
+    await expect(page.locator('mat-sidenav.mat-drawer-opened')).toHaveCount(0);
 
     await accountMenu(page, 'Dr. Priya Raman').click();
     await expect(page.getByRole('menuitem', { name: 'Change password' })).toBeVisible();

@@ -16,3 +16,4 @@ export * from './lib/participant-care.models';
 export * from './lib/participant-care-api';
 export * from './lib/notes.models';
 export * from './lib/notes-api';
+export * from './lib/note-labels';

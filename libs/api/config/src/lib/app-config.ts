@@ -15,6 +15,7 @@ export interface AppConfig {
   access: AccessConfig;
   audit: AuditConfig;
   caseload: CaseloadConfig;
+  notes: NotesConfig;
   /** The H0038 billing-unit rule of this program (BILLING_* variables); shared with the dashboard. */
   billing: BillingRule;
   /** Whether to seed the demo program into an empty embedded database on start. */
@@ -59,6 +60,11 @@ export interface AccessConfig {
   breakGlassMinutes: number;
   /** Local crisis lines shown beside 988 on every participant page (CRISIS_LOCAL_RESOURCES). */
   crisisResources: CrisisResource[];
+}
+
+export interface NotesConfig {
+  /** Drafts older than this many days are listed as overdue documentation (NOTE_DRAFT_OVERDUE_DAYS). */
+  draftOverdueDays: number;
 }
 
 export interface CaseloadConfig {

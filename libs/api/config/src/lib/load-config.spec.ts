@@ -72,6 +72,12 @@ describe('loadConfiguration', () => {
     expect(problemsOf({ CONTACT_OVERDUE_DAYS: 'two weeks' })).toEqual([expect.stringContaining('CONTACT_OVERDUE_DAYS')]);
   });
 
+  it('reads when a draft note counts as overdue documentation: 3 days unless set', () => {
+    expect(loadConfiguration({}, freshDir()).notes.draftOverdueDays).toBe(3);
+    expect(loadConfiguration({ NOTE_DRAFT_OVERDUE_DAYS: '7' }, freshDir()).notes.draftOverdueDays).toBe(7);
+    expect(problemsOf({ NOTE_DRAFT_OVERDUE_DAYS: '0' })).toEqual([expect.stringContaining('NOTE_DRAFT_OVERDUE_DAYS')]);
+  });
+
   it('reads the H0038 billing rule: the design defaults unless set', () => {
     expect(loadConfiguration({}, freshDir()).billing).toEqual({
       code: 'H0038',

@@ -68,6 +68,9 @@ export function loadConfiguration(
     caseload: {
       contactOverdueDays: reader.integer('CONTACT_OVERDUE_DAYS', 14, 1, 365),
     },
+    notes: {
+      draftOverdueDays: reader.integer('NOTE_DRAFT_OVERDUE_DAYS', 3, 1, 60),
+    },
     billing: billingRule(reader),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     demoSeed: reader.oneOf('DEMO_SEED', ['auto', 'never'] as const, 'auto'),

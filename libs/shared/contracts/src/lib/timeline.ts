@@ -1,6 +1,6 @@
 /**
- * What a participant's timeline entry records (GET /participants/:id/timeline). Session notes
- * and referrals join this list in later issues.
+ * What a participant's timeline entry records (GET /participants/:id/timeline). Referrals join
+ * this list in a later issue.
  */
-export const TimelineKinds = ['status-change', 'goal-created', 'goal-status', 'goal-progress', 'assessment', 'safety-event', 'task-done'] as const;
+export const TimelineKinds = ['session-note', 'status-change', 'goal-created', 'goal-status', 'goal-progress', 'assessment', 'safety-event', 'task-done'] as const;
 export type TimelineKind = (typeof TimelineKinds)[number];

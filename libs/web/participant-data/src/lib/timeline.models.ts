@@ -17,6 +17,7 @@ interface TimelineEntryBase {
 
 export type TimelineEntry = TimelineEntryBase &
   (
+    | { kind: 'session-note'; contactType: string; modality: string; durationMinutes: number; units: number; status: string }
     | { kind: 'status-change'; fromStatus: ParticipantStatus | null; toStatus: ParticipantStatus; reason: string | null }
     | { kind: 'goal-created'; goalId: string; dimension: GoalDimension; statement: string }
     | { kind: 'goal-status'; goalId: string; dimension: GoalDimension; statement: string; status: GoalStatus; reason: string | null }

@@ -59,8 +59,10 @@ export class SessionNotes1764800000000 implements MigrationInterface {
       )`);
     // A participant's notes, newest first; the daily-cap sum reads the same index.
     await db.query(`CREATE INDEX session_notes_participant_idx ON session_notes (program_id, participant_id, started_at DESC, id)`);
-    // The co-sign queue: signed and submitted notes, oldest first.
-    await db.query(`CREATE INDEX session_notes_awaiting_idx ON session_notes (program_id, author_id, updated_at) WHERE status IN ('submitted', 'signed')`);
+    // The co-sign queue: the team's submitted and signed notes, oldest first.
+    await db.query(`CREATE INDEX session_notes_awaiting_idx ON session_notes (program_id, author_id, submitted_at, id) WHERE status IN ('submitted', 'signed')`);
+    // "My notes": an author's drafts.
+    await db.query(`CREATE INDEX session_notes_drafts_idx ON session_notes (program_id, author_id, created_at) WHERE status = 'draft'`);
     await db.query(`CREATE TRIGGER session_notes_touch BEFORE UPDATE ON session_notes FOR EACH ROW EXECUTE FUNCTION touch_updated_at()`);
     await db.query(`
       CREATE FUNCTION session_notes_locked() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -51,9 +51,9 @@ interface CaseloadCursor {
  * - `f`: the earliest open follow-up task (the card can mark it done);
  * - `g`: the count of active goals;
  * - `b`: the latest BARC-10;
- * - `c`: the last recorded contact, the latest of goal progress, BARC-10 and safety events
- *   (session notes join it when they exist). A participant with none counts from intake, so a
- *   new referral is not "overdue" on day one.
+ * - `c`: the last recorded contact, the latest of session notes (not attempted contacts), goal
+ *   progress, BARC-10 and safety events. A participant with none counts from intake, so a new
+ *   referral is not "overdue" on day one.
  */
 export function caseloadStatement(auth: AuthContext, page: CaseloadQuery, params: SqlParams, contactOverdueDays: number): string {
   const sort = page.sort ?? 'name';
@@ -97,7 +97,9 @@ export function caseloadStatement(auth: AuthContext, page: CaseloadQuery, params
                                (SELECT max(gp.recorded_on) FROM goals pg JOIN goal_progress gp ON gp.goal_id = pg.id
                                  WHERE pg.program_id = p.program_id AND pg.participant_id = p.id),
                                (SELECT max(a.taken_on) FROM assessments a WHERE a.program_id = p.program_id AND a.participant_id = p.id),
-                               (SELECT max(s.occurred_on) FROM safety_events s WHERE s.program_id = p.program_id AND s.participant_id = p.id)
+                               (SELECT max(s.occurred_on) FROM safety_events s WHERE s.program_id = p.program_id AND s.participant_id = p.id),
+                               (SELECT (max(n.started_at) AT TIME ZONE 'UTC')::date FROM session_notes n
+                                 WHERE n.program_id = p.program_id AND n.participant_id = p.id AND n.contact_type <> 'attempted')
                              ) AS last_contact) c ON true
         WHERE ${where.join(' AND ')}
         ORDER BY ${orderColumns.join(', ')}

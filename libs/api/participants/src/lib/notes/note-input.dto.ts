@@ -14,6 +14,7 @@ import {
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -27,6 +28,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { trimmed, trimmedOrNull } from '../access/trimmed';
 
@@ -96,6 +98,26 @@ export class UpdateNoteDto extends NoteContentDto {
 /** Submit, sign and co-sign carry the version the person was looking at. */
 export class NoteCommandDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
+}
+
+export class NoteRefDto extends NoteCommandDto {
+  @ApiProperty() @IsUUID() id!: string;
+}
+
+export class BulkCosignDto {
+  @ApiProperty({ type: [NoteRefDto], description: 'Up to 50 notes, each with the version the supervisor read' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique((note: NoteRefDto) => note?.id)
+  @ValidateNested({ each: true })
+  @Type(() => NoteRefDto)
+  notes!: NoteRefDto[];
+}
+
+export class QueueQuery {
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
 }
 
 export class ReturnNoteDto extends NoteCommandDto {

@@ -3,7 +3,8 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
-import { AddAddendumDto, CreateNoteDto, ListNotesQuery, NoteCommandDto, ReturnNoteDto, UpdateNoteDto } from './note-input.dto';
+import { AddAddendumDto, BulkCosignDto, CreateNoteDto, ListNotesQuery, NoteCommandDto, QueueQuery, ReturnNoteDto, UpdateNoteDto } from './note-input.dto';
+import { NoteQueuesStore } from './note-queues.store';
 import { NoteLifecycleStore } from './note-lifecycle.store';
 import { NotesStore } from './notes.store';
 
@@ -17,6 +18,7 @@ export class NotesController {
   constructor(
     private readonly notes: NotesStore,
     private readonly lifecycle: NoteLifecycleStore,
+    private readonly queues: NoteQueuesStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,6 +49,28 @@ export class NotesController {
       throw new BadRequestException('Idempotency-Key must be 1–200 printable characters.');
     }
     return this.notes.create(auth, id, body, idempotencyKey);
+  }
+
+  /** Before `notes/:id`, which would take "cosign-queue" and "mine" for ids. */
+  @Get('notes/cosign-queue')
+  @RequirePermission('notes:cosign')
+  @Audited({ action: 'note.cosign-queue', resourceType: 'session_note' })
+  cosignQueue(@CurrentUser() auth: AuthContext, @Query() query: QueueQuery) {
+    return this.queues.cosignQueue(auth, query);
+  }
+
+  @Post('notes/cosign')
+  @HttpCode(200)
+  @RequirePermission('notes:cosign')
+  @Audited({ action: 'note.cosign', resourceType: 'session_note' })
+  cosignMany(@CurrentUser() auth: AuthContext, @Body() body: BulkCosignDto) {
+    return this.queues.cosignMany(auth, body.notes);
+  }
+
+  @Get('notes/mine')
+  @Audited({ action: 'note.mine', resourceType: 'session_note' })
+  mine(@CurrentUser() auth: AuthContext) {
+    return this.queues.mine(auth);
   }
 
   @Get('notes/:id')

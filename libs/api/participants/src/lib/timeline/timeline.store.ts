@@ -14,6 +14,16 @@ import { SqlParams } from '../access/sql-params';
  * `{scope}` is replaced by the participant predicate for the branch's alias.
  */
 const SOURCES: Record<TimelineKind, { alias: string; on: string; at: string; by: string; detail: string; from: string; where?: string }> = {
+  // Every note, drafts included: the contact happened whether or not the note is finished.
+  'session-note': {
+    alias: 'n',
+    on: `(n.started_at AT TIME ZONE 'UTC')::date`,
+    at: 'n.started_at',
+    by: 'n.author_id',
+    detail: `jsonb_build_object('contactType', n.contact_type, 'modality', n.modality, 'durationMinutes', (extract(epoch FROM n.ended_at - n.started_at) / 60)::int,
+                               'units', n.units, 'status', n.status)`,
+    from: 'session_notes n',
+  },
   'status-change': {
     alias: 's',
     on: 's.effective_on',
@@ -78,6 +88,7 @@ const SOURCES: Record<TimelineKind, { alias: string; on: string; at: string; by:
 
 /** The source row id of each branch (goal entries are keyed by the goal, progress by its own row). */
 const SOURCE_ID: Record<TimelineKind, string> = {
+  'session-note': 'n.id',
   'status-change': 's.id',
   'goal-created': 'g.id',
   'goal-status': 'g.id',
@@ -104,8 +115,8 @@ export interface TimelineQuery {
 }
 
 /**
- * A participant's timeline: status changes, goals, progress, BARC-10s, safety events and
- * completed tasks in one feed, newest first, keyset-paginated on (date, recorded at, kind, id).
+ * A participant's timeline: session notes, status changes, goals, progress, BARC-10s, safety
+ * events and completed tasks in one feed, newest first, keyset-paginated on (date, recorded at, kind, id).
  * Each branch applies the cursor and its own LIMIT before the merge, so a page reads at most
  * `limit + 1` rows per kind on the participant's indexes, however long the history.
  */

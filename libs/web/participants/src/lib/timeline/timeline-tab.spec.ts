@@ -69,6 +69,7 @@ describe('TimelineTab', () => {
   it('narrows the feed to the kinds chosen, from the first page again', async () => {
     await respond(page(), entries);
     expect([...element.querySelectorAll('mat-chip-option')].map((option) => option.textContent?.trim())).toEqual([
+      'Notes',
       'Status changes',
       'Goals',
       'Assessments',

@@ -30,10 +30,18 @@ describe('describeEntry', () => {
     expect(lines.every((line) => line.icon.length > 0)).toBe(true);
   });
 
+  it('says what a session note was: type, modality, length, units and where it stands', () => {
+    const line = describeEntry(entry({ kind: 'session-note', contactType: 'individual', modality: 'phone', durationMinutes: 30, units: 2, status: 'signed' }));
+    expect([line.icon, line.text, line.detail]).toEqual(['edit_note', 'Individual note · Phone · 30 min · 2 units', 'Signed']);
+    expect(describeEntry(entry({ kind: 'session-note', contactType: 'attempted', modality: 'text', durationMinutes: 8, units: 1, status: 'draft' })).text).toBe(
+      'Attempted contact note · Text · 8 min · 1 unit',
+    );
+  });
+
   it('shows a safety event that is not an overdose calmly, and a kind it does not know readably', () => {
     const handoff = describeEntry(entry({ kind: 'safety-event', safetyKind: 'warm_handoff_988', description: 'Connected by phone', followUp: null }));
     expect(handoff).toMatchObject({ text: '988 warm handoff — Connected by phone', detail: null, alarming: false });
-    expect(describeEntry(entry({ kind: 'session-note' })).text).toBe('session note');
+    expect(describeEntry(entry({ kind: 'referral-sent' })).text).toBe('referral sent');
   });
 });
 

@@ -1,4 +1,4 @@
-import { statusLabel, type TimelineEntry, type TimelineKind } from '@waypoint/web-participant-data';
+import { contactTypeLabel, modalityLabel, noteStatusLabel, statusLabel, type TimelineEntry, type TimelineKind } from '@waypoint/web-participant-data';
 import { dimensionTitle, goalStatusLabel, STATUS_ICONS } from '../plan/plan-labels';
 import { safetyKindIcon, safetyKindLabel } from '../safety/safety-labels';
 
@@ -21,6 +21,7 @@ export interface TimelineFilter {
 }
 
 export const TIMELINE_FILTERS: readonly TimelineFilter[] = [
+  { id: 'notes', label: $localize`:Timeline filter:Notes`, kinds: ['session-note'] },
   { id: 'status', label: $localize`:Timeline filter:Status changes`, kinds: ['status-change'] },
   { id: 'goals', label: $localize`:Timeline filter:Goals`, kinds: ['goal-created', 'goal-status', 'goal-progress'] },
   { id: 'assessments', label: $localize`:Timeline filter:Assessments`, kinds: ['assessment'] },
@@ -33,6 +34,15 @@ const quoted = (text: string) => `‘${text}’`;
 /** What a timeline entry says, e.g. "Goal progress 7/10 — ‘Find stable housing’" or "BARC-10: 42". */
 export function describeEntry(entry: TimelineEntry): TimelineLine {
   switch (entry.kind) {
+    case 'session-note': {
+      const units = entry.units === 1 ? $localize`1 unit` : $localize`${entry.units}:units: units`;
+      return {
+        icon: 'edit_note',
+        text: $localize`${contactTypeLabel(entry.contactType)}:type: note · ${modalityLabel(entry.modality)}:modality: · ${entry.durationMinutes}:minutes: min · ${units}:units:`,
+        detail: noteStatusLabel(entry.status),
+        alarming: false,
+      };
+    }
     case 'status-change': {
       const to = statusLabel(entry.toStatus);
       const text = entry.fromStatus ? $localize`Status: ${statusLabel(entry.fromStatus)}:from: → ${to}:to:` : $localize`Status: ${to}:to:`;
