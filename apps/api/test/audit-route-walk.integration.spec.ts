@@ -117,6 +117,12 @@ describe('audit route walk', () => {
         invalid: { body: { notes: [] } },
       },
       'GET /notes/mine': { as: 'specialist', success: {} },
+      'POST /group-sessions': {
+        as: 'specialist',
+        success: { body: { topic: 'Walk group', startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 60, modality: 'in_person', intervention: 'Walk', attendees: [{ participantId: ids['own'] }] } },
+        invalid: { body: { topic: 'Walk group', attendees: [] } },
+      },
+      'GET /group-sessions/:id': { as: 'specialist', success: { id: ids['group'] }, denied: { id: ids['otherGroup'] }, invalid: { id: 'not-a-uuid' } },
       'GET /notes/:id': { as: 'specialist', success: { id: ids['note'] }, denied: { id: ids['otherNote'] }, invalid: { id: 'not-a-uuid' } },
       'PATCH /notes/:id': {
         as: 'specialist',
@@ -306,6 +312,16 @@ describe('audit route walk', () => {
       ids[name] = await createTestNote(owner, programId, ids['own'], users['specialist'], status);
     }
     ids['otherNote'] = await createTestNote(owner, programId, ids['otherTeam'], otherSpecialist.id);
+    const groupOf = async (facilitator: string, noteId: string) => {
+      const { rows } = await owner.query(
+        `INSERT INTO group_sessions (program_id, facilitator_id, topic, started_at, ended_at) VALUES ($1, $2, 'Walk group', now() - interval '2 hours', now() - interval '1 hour') RETURNING id`,
+        [programId, facilitator],
+      );
+      await owner.query(`UPDATE session_notes SET group_session_id = $1 WHERE id = $2`, [rows[0].id, noteId]);
+      return rows[0].id as string;
+    };
+    ids['group'] = await groupOf(users['specialist'], await createTestNote(owner, programId, ids['own'], users['specialist']));
+    ids['otherGroup'] = await groupOf(otherSpecialist.id, await createTestNote(owner, programId, ids['otherTeam'], otherSpecialist.id));
     ids['emergency'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     ids['granted'] = await createTestParticipant(owner, programId, { assignTo: otherSpecialist.id });
     const grant = async (userId: string, participantId: string) =>

@@ -57,6 +57,7 @@ describe('authorization matrix', () => {
     'POST /participants/:id/notes': { startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, contactType: 'individual', modality: 'phone' },
     'PATCH /notes/:id': { location: 'Matrix', version: 1 },
     'POST /notes/cosign': { notes: [{ id: missingId, version: 1 }] },
+    'POST /group-sessions': { topic: 'Matrix group', startedAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 60, modality: 'in_person', intervention: 'Matrix', attendees: [{ participantId: missingId }] },
     'POST /notes/:id/submit': { version: 1 },
     'POST /notes/:id/sign': { version: 1 },
     'POST /notes/:id/cosign': { version: 1 },
@@ -101,6 +102,8 @@ describe('authorization matrix', () => {
       case '/notes/:id/addenda':
         return { own: objects[`note-${role}`] ?? objects['note-specialist'], other: objects['otherNote'] };
       // Co-signing and returning are the supervisor's, on the specialist's notes.
+      case '/group-sessions/:id':
+        return { own: objects['group'], other: objects['otherGroup'] };
       case '/notes/:id/cosign':
         return { own: objects['signedNote'], other: objects['otherNote'] };
       case '/notes/:id/return':
@@ -152,6 +155,16 @@ describe('authorization matrix', () => {
     objects['signedNote'] = await createTestNote(owner, programId, objects['ownParticipant'], users['specialist'], 'signed');
     objects['submittedNote'] = await createTestNote(owner, programId, objects['ownParticipant'], users['specialist'], 'submitted');
     objects['otherNote'] = await createTestNote(owner, programId, objects['otherTeamParticipant'], otherTeamSpecialist.id);
+    const groupOf = async (facilitator: string, noteId: string) => {
+      const { rows } = await owner.query(
+        `INSERT INTO group_sessions (program_id, facilitator_id, topic, started_at, ended_at) VALUES ($1, $2, 'Matrix group', now() - interval '2 hours', now() - interval '1 hour') RETURNING id`,
+        [programId, facilitator],
+      );
+      await owner.query(`UPDATE session_notes SET group_session_id = $1 WHERE id = $2`, [rows[0].id, noteId]);
+      return rows[0].id as string;
+    };
+    objects['group'] = await groupOf(users['specialist'], objects['note-specialist']);
+    objects['otherGroup'] = await groupOf(otherTeamSpecialist.id, objects['otherNote']);
     const ordered = await createTestGoal(owner, programId, objects['ownParticipant']);
     objects['orderGoal'] = ordered.goalId;
     sampleBodies['POST /goals/:id/steps/order'] = { stepIds: [...ordered.stepIds].reverse() };

@@ -239,6 +239,54 @@ describe('session notes', () => {
     expect((await get('teammate', '/notes/mine').expect(200)).body).toMatchObject({ returned: [], drafts: [] });
   });
 
+  it('records a group session as one note per attendee: shared intervention, own response, HQ, signed one by one', async () => {
+    const attendees = [ids['own'], ids['second'], await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], lastName: 'Group' })];
+    const group = {
+      topic: 'Coping with holiday stress',
+      startedAt: at(30),
+      durationMinutes: 60,
+      modality: 'in_person',
+      location: 'Recovery cafe, back room',
+      intervention: 'Led a sharing circle on holiday triggers; handed out the warmline card.',
+      plan: 'Meet again next Thursday.',
+      topics: ['triggers', 'family'],
+      attendees: attendees.map((participantId, index) => ({ participantId, response: `Attendee ${index + 1} named one trigger and one plan.` })),
+    };
+    const key = { 'Idempotency-Key': 'group-7c6d' };
+    const created = await send('specialist', 'post', '/group-sessions', group, key).expect(201);
+    expect(created.body).toMatchObject({ topic: 'Coping with holiday stress', facilitatorId: ids['specialist'] });
+    expect(created.body.notes).toHaveLength(3);
+    for (const note of created.body.notes) {
+      expect(note).toMatchObject({ contactType: 'group', modifiers: ['HQ'], units: 4, status: 'draft', groupSessionId: created.body.id, location: 'Recovery cafe, back room' });
+      expect(note.sections.intervention).toBe(group.intervention);
+    }
+    expect(new Set(created.body.notes.map((note: { sections: { response: string } }) => note.sections.response)).size).toBe(3);
+    // A retried submit is the same session, not a second one.
+    const again = await send('specialist', 'post', '/group-sessions', group, key).expect(201);
+    expect(again.body).toMatchObject({ id: created.body.id, replayed: true });
+    expect(Number((await database.owner.query(`SELECT count(*) FROM session_notes WHERE group_session_id = $1`, [created.body.id])).rows[0].count)).toBe(3);
+    // Each attendee's note is completed and signed on its own (here the Goal section was left to each).
+    const [first, second] = created.body.notes;
+    await send('specialist', 'post', `/notes/${first.id}/sign`, { version: 1 }).expect(400);
+    await send('specialist', 'patch', `/notes/${first.id}`, { sections: { ...first.sections, goal: 'Get through the holidays sober' }, version: 1 }).expect(200);
+    await send('specialist', 'post', `/notes/${first.id}/sign`, { version: 2 }).expect(200);
+    expect((await get('specialist', `/notes/${second.id}`).expect(200)).body.status).toBe('draft');
+    expect((await get('specialist', `/group-sessions/${created.body.id}`).expect(200)).body.notes.map((note: { status: string }) => note.status).sort()).toEqual(['draft', 'draft', 'signed']);
+    await get('otherSpecialist', `/group-sessions/${created.body.id}`).expect(404);
+  });
+
+  it('writes nothing for a group with an attendee outside the facilitator’s caseload, or a bad one', async () => {
+    const before = Number((await database.owner.query(`SELECT count(*) FROM group_sessions`)).rows[0].count);
+    const notesBefore = await noteCount();
+    const group = (attendees: object[]) => ({ topic: 'Check-in', startedAt: at(31), durationMinutes: 45, modality: 'video', intervention: 'Check-in round', attendees });
+    await send('specialist', 'post', '/group-sessions', group([{ participantId: ids['own'] }, { participantId: ids['others'] }])).expect(404);
+    await send('specialist', 'post', '/group-sessions', group([])).expect(400);
+    await send('specialist', 'post', '/group-sessions', group([{ participantId: ids['own'] }, { participantId: ids['own'] }])).expect(400);
+    await send('specialist', 'post', '/group-sessions', { ...group([{ participantId: ids['own'] }]), intervention: '' }).expect(400);
+    expect(Number((await database.owner.query(`SELECT count(*) FROM group_sessions`)).rows[0].count)).toBe(before);
+    expect(await noteCount()).toBe(notesBefore);
+  });
+
   it('lets nobody co-sign their own note', async () => {
     const own = await send('supervisor', 'post', `/participants/${ids['own']}/notes`, note(8, 30)).expect(201);
     await send('supervisor', 'post', `/notes/${own.body.id}/sign`, { version: 1 }).expect(200);

@@ -19,6 +19,7 @@ import { BreakGlassController } from './break-glass/break-glass.controller';
 import { BreakGlassStore } from './break-glass/break-glass.store';
 import { ParticipantsController } from './participants/participants.controller';
 import { NoteLifecycleStore } from './notes/note-lifecycle.store';
+import { GroupSessionsStore } from './notes/group-sessions.store';
 import { NoteQueuesStore } from './notes/note-queues.store';
 import { NotesController } from './notes/notes.controller';
 import { NotesStore } from './notes/notes.store';
@@ -28,7 +29,7 @@ import { TimelineStore } from './timeline/timeline.store';
 @Module({
   imports: [AuthModule],
   controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController, TimelineController, NotesController],
-  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore, TimelineStore, NotesStore, NoteLifecycleStore, NoteQueuesStore],
+  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore, TimelineStore, NotesStore, NoteLifecycleStore, NoteQueuesStore, GroupSessionsStore],
   exports: [ParticipantsRepository],
 })
 export class ParticipantsModule {}

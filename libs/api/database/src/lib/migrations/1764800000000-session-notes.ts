@@ -8,6 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   from the times (H0038 units and modifiers; never typed by hand). Status draft → submitted →
  *   signed (locked, with the signer's name and credential as they were) → co-signed; a submitted
  *   note can be returned to draft with a comment. `idempotency_key` makes a retried create one note.
+ * - `group_sessions`: one group meeting (facilitator, topic, time); each attendee gets their own
+ *   note pointing at it, with the shared intervention, their own response and the group modifier.
  * - `note_addenda`: corrections to a signed note (author, reason, text, time), append-only.
  * - A trigger refuses any change to a signed note's content, even by the owner: only the
  *   co-signature may still be added. Corrections are addenda.
@@ -16,12 +18,28 @@ export class SessionNotes1764800000000 implements MigrationInterface {
   name = 'SessionNotes1764800000000';
 
   async up(db: QueryRunner): Promise<void> {
+    // One group meeting; each attendee's note points at it (shared intervention, their own response).
+    await db.query(`
+      CREATE TABLE group_sessions (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        program_id uuid NOT NULL REFERENCES programs(id),
+        facilitator_id uuid NOT NULL REFERENCES users(id),
+        topic text NOT NULL CHECK (length(topic) BETWEEN 1 AND 200),
+        started_at timestamptz NOT NULL,
+        ended_at timestamptz NOT NULL CHECK (ended_at > started_at),
+        idempotency_key text CHECK (length(idempotency_key) BETWEEN 1 AND 200),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (program_id, facilitator_id, idempotency_key)
+      )`);
+    await db.query(`GRANT SELECT, INSERT ON group_sessions TO waypoint_app`);
+
     await db.query(`
       CREATE TABLE session_notes (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         program_id uuid NOT NULL REFERENCES programs(id),
         participant_id uuid NOT NULL REFERENCES participants(id),
         author_id uuid NOT NULL REFERENCES users(id),
+        group_session_id uuid REFERENCES group_sessions(id),
         started_at timestamptz NOT NULL,
         ended_at timestamptz NOT NULL,
         contact_type text NOT NULL CHECK (contact_type IN ('individual', 'group', 'brief_check_in', 'collateral', 'attempted')),
@@ -89,11 +107,12 @@ export class SessionNotes1764800000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX note_addenda_note_idx ON note_addenda (note_id, created_at)`);
+    await db.query(`CREATE INDEX session_notes_group_idx ON session_notes (group_session_id) WHERE group_session_id IS NOT NULL`);
     await db.query(`GRANT SELECT, INSERT ON note_addenda TO waypoint_app`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE note_addenda, session_notes`);
+    await db.query(`DROP TABLE note_addenda, session_notes, group_sessions`);
     await db.query(`DROP FUNCTION session_notes_locked()`);
   }
 }

@@ -134,3 +134,44 @@ export class ListNotesQuery {
   @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
 }
+
+export class GroupAttendeeDto {
+  @ApiProperty() @IsUUID() participantId!: string;
+  @ApiPropertyOptional({ description: 'This attendee’s response (up to 4000 characters)' }) @IsOptional() @IsString() @Length(0, 4000) response?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Active goals of this attendee' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  goalIds?: string[];
+}
+
+/** One group meeting and its shared parts; each attendee gets their own GIRP note. */
+export class CreateGroupSessionDto {
+  @ApiProperty({ description: 'What the group was about (1–200 characters)' }) @trimmed() @IsString() @Length(1, 200) topic!: string;
+  @ApiProperty({ example: '2026-11-21T14:00:00Z' }) @IsDateString({ strict: true }) startedAt!: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) endedAt?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 720 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(720) durationMinutes?: number;
+  @ApiProperty({ enum: ContactModalities }) @IsIn(ContactModalities) modality!: ContactModality;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @trimmedOrNull() @IsString() @Length(1, 200) location?: string | null;
+  @ApiPropertyOptional({ description: 'Shared Goal section (each note may add its goals)' }) @IsOptional() @IsString() @Length(0, 4000) goal?: string;
+  @ApiProperty({ description: 'What the facilitator did, shared by every attendee’s note' }) @trimmed() @IsString() @Length(1, 4000) intervention!: string;
+  @ApiPropertyOptional({ description: 'Shared Plan section' }) @IsOptional() @IsString() @Length(0, 4000) plan?: string;
+  @ApiPropertyOptional({ enum: NoteTopics, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsIn(NoteTopics, { each: true })
+  topics?: NoteTopic[];
+
+  @ApiProperty({ type: [GroupAttendeeDto], description: '1–20 attendees from the facilitator’s caseload' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique((attendee: GroupAttendeeDto) => attendee?.participantId)
+  @ValidateNested({ each: true })
+  @Type(() => GroupAttendeeDto)
+  attendees!: GroupAttendeeDto[];
+}

@@ -3,13 +3,19 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
-import { AddAddendumDto, BulkCosignDto, CreateNoteDto, ListNotesQuery, NoteCommandDto, QueueQuery, ReturnNoteDto, UpdateNoteDto } from './note-input.dto';
+import { AddAddendumDto, BulkCosignDto, CreateGroupSessionDto, CreateNoteDto, ListNotesQuery, NoteCommandDto, QueueQuery, ReturnNoteDto, UpdateNoteDto } from './note-input.dto';
+import { GroupSessionsStore } from './group-sessions.store';
 import { NoteQueuesStore } from './note-queues.store';
 import { NoteLifecycleStore } from './note-lifecycle.store';
 import { NotesStore } from './notes.store';
 
 /** A printable key of reasonable length: what clients put in Idempotency-Key (a UUID, usually). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+function checkedIdempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1–200 printable characters.');
+  return key;
+}
 
 @ApiTags('notes')
 @RequirePermission('participants:write')
@@ -19,6 +25,7 @@ export class NotesController {
     private readonly notes: NotesStore,
     private readonly lifecycle: NoteLifecycleStore,
     private readonly queues: NoteQueuesStore,
+    private readonly groups: GroupSessionsStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,10 +52,7 @@ export class NotesController {
     @Body() body: CreateNoteDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new BadRequestException('Idempotency-Key must be 1–200 printable characters.');
-    }
-    return this.notes.create(auth, id, body, idempotencyKey);
+    return this.notes.create(auth, id, body, checkedIdempotencyKey(idempotencyKey));
   }
 
   /** Before `notes/:id`, which would take "cosign-queue" and "mine" for ids. */
@@ -114,6 +118,21 @@ export class NotesController {
   @Audited({ action: 'note.return', resourceType: 'session_note', idParam: 'id' })
   returnToDraft(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnNoteDto) {
     return this.lifecycle.returnToDraft(auth, id, body);
+  }
+
+  /** One group meeting; each attendee gets their own draft note with the group modifier. */
+  @Post('group-sessions')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Sending the same key again returns the session the first request made' })
+  @Audited({ action: 'group-session.create', resourceType: 'group_session' })
+  createGroupSession(@CurrentUser() auth: AuthContext, @Body() body: CreateGroupSessionDto, @Headers('idempotency-key') idempotencyKey?: string) {
+    return this.groups.create(auth, body, checkedIdempotencyKey(idempotencyKey));
+  }
+
+  @Get('group-sessions/:id')
+  @RequirePermission('participants:read')
+  @Audited({ action: 'group-session.read', resourceType: 'group_session', idParam: 'id' })
+  groupSession(@CurrentUser() auth: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.groups.get(auth, id);
   }
 
   @Post('notes/:id/addenda')

@@ -22,7 +22,7 @@ export const NOTE_COLUMNS = `n.id, n.participant_id AS "participantId", n.author
   n.submitted_at AS "submittedAt", n.signed_at AS "signedAt", n.signed_by_name AS "signedByName", n.signed_by_credential AS "signedByCredential",
   n.cosigned_at AS "cosignedAt", co.display_name AS "cosignedByName",
   n.returned_at AS "returnedAt", rb.display_name AS "returnedByName", n.return_comment AS "returnComment",
-  n.created_at AS "createdAt", n.updated_at AS "updatedAt", n.version`;
+  n.group_session_id AS "groupSessionId", n.created_at AS "createdAt", n.updated_at AS "updatedAt", n.version`;
 export const NOTE_FROM = `session_notes n JOIN users au ON au.id = n.author_id
   LEFT JOIN users co ON co.id = n.cosigned_by LEFT JOIN users rb ON rb.id = n.returned_by`;
 
@@ -58,7 +58,7 @@ export class NotesStore {
    * A new draft. With an `Idempotency-Key`, the same author sending the same key again (a retried
    * click, a flaky network) gets the note the first request made, never a second one.
    */
-  async create(auth: AuthContext, participantId: string, dto: CreateNoteDto, idempotencyKey?: string) {
+  async create(auth: AuthContext, participantId: string, dto: CreateNoteDto, idempotencyKey?: string, groupSessionId?: string) {
     await this.participants.requireInScope(auth, participantId);
     if (idempotencyKey) {
       const existing = await this.#byIdempotencyKey(auth, idempotencyKey);
@@ -78,8 +78,8 @@ export class NotesStore {
     const [row] = await queryable(this.db).query(
       `INSERT INTO session_notes (program_id, participant_id, author_id, started_at, ended_at, contact_type, modality, location, format,
                                   sections, goal_ids, topics, risk_concern, risk_detail, naloxone_provided, follow_up_on, units, modifiers,
-                                  reviewed_with_participant, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                                  reviewed_with_participant, idempotency_key, group_session_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
        ON CONFLICT (program_id, author_id, idempotency_key) DO NOTHING
        RETURNING id`,
       [
@@ -103,6 +103,7 @@ export class NotesStore {
         billing.modifiers,
         dto.reviewedWithParticipant ?? false,
         idempotencyKey ?? null,
+        groupSessionId ?? null,
       ],
     );
     if (!row) {
