@@ -54,6 +54,15 @@ describe('demo seed', () => {
              (SELECT count(*)::int FROM assessments a WHERE a.participant_id = p.id) AS assessments
         FROM participants p WHERE legal_first_name = 'Marcus' AND legal_last_name = 'Bell'`);
     expect(marcus).toEqual([{ goals: 0, assessments: 0 }]);
+    // Notes in every stage (the co-sign queue has work), none for Marcus, and none moving anyone's
+    // last contact: each is dated on a day the participant's progress was already recorded.
+    const notes = await q(`SELECT status, count(*)::int AS n FROM session_notes GROUP BY status ORDER BY status`);
+    expect(notes.map((row) => row['status'])).toEqual(['cosigned', 'signed', 'submitted']);
+    const [moved] = await q(`
+      SELECT count(*)::int AS n FROM session_notes n
+       WHERE NOT EXISTS (SELECT 1 FROM goals g JOIN goal_progress gp ON gp.goal_id = g.id
+                          WHERE g.participant_id = n.participant_id AND gp.recorded_on >= (n.started_at AT TIME ZONE 'UTC')::date)`);
+    expect(moved).toEqual({ n: 0 });
     // Synthetic only: reserved .test e-mail domain and the 555-01xx fiction phone range.
     const contacts = await q('SELECT email, phone FROM participants');
     for (const { email, phone } of contacts) {

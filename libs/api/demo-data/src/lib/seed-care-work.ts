@@ -38,7 +38,7 @@ const DIMENSIONS = ['health', 'home', 'purpose', 'community'] as const;
  * past the 14-day threshold.
  */
 const QUIET_DAYS = [2, 6, 19, 1, 11, 27, 4];
-const quietDays = (index: number) => QUIET_DAYS[index % QUIET_DAYS.length];
+export const quietDays = (index: number) => QUIET_DAYS[index % QUIET_DAYS.length];
 
 /**
  * The care work around the caseloads: recovery-plan goals with steps and a few weeks of

@@ -1,6 +1,7 @@
 import { hashPassword, seal } from '@waypoint/api-credentials';
 import { Client } from 'pg';
 import { seedCareWork } from './seed-care-work';
+import { seedNotes } from './seed-notes';
 import {
   DEMO_CLINIC,
   DEMO_PARTICIPANTS,
@@ -127,12 +128,9 @@ async function insertDemoProgram(client: Client, passwordHash: string, encryptio
      FROM jsonb_to_recordset($2::jsonb) AS a(participant_id uuid, specialist_id uuid)`,
     [programId, JSON.stringify(assignments)],
   );
-  await seedCareWork(
-    client,
-    programId,
-    userIds,
-    participants.rows.map((row, index) => ({ id: row.id, person: DEMO_PARTICIPANTS[index] })),
-  );
+  const seeded = participants.rows.map((row, index) => ({ id: row.id, person: DEMO_PARTICIPANTS[index] }));
+  await seedCareWork(client, programId, userIds, seeded);
+  await seedNotes(client, programId, userIds, seeded);
 }
 
 function toRecord(participant: (typeof DEMO_PARTICIPANTS)[number], index: number) {
