@@ -205,6 +205,10 @@ function combine(label: string, rounds: Row[]): Row {
       non2xx: sum((r) => r.non2xx),
       errors: sum((r) => r.errors),
       timeouts: sum((r) => r.timeouts),
+      statuses: rounds.reduce<Record<string, number>>((all, r) => {
+        for (const [status, count] of Object.entries(r.result.statuses ?? {})) all[status] = (all[status] ?? 0) + count;
+        return all;
+      }, {}),
     },
   };
 }

@@ -2,13 +2,14 @@
  * `npm run seed:volume -- --participants 5000 [--notes 500000]`: adds one large synthetic
  * program to the database in DATABASE_URL (the schema owner, as `npm run db:migrate` uses it),
  * for benchmarks: teams of ten specialists with 25 participants each, assignment history, and
- * the care work around them (goals, steps, progress, tasks, BARC-10, a few high-risk flags).
- * Never touches other programs. `--notes` is accepted for the session-notes issue and ignored
- * until notes exist.
+ * the care work around them (goals, steps, progress, tasks, BARC-10, a few high-risk flags), and
+ * with `--notes N` that many session notes by the participants' specialists over the past two
+ * years (lib/notes-volume.ts). One transaction; never touches other programs.
  */
 import { Client } from 'pg';
 import { seedCareWorkVolume, volumeShape } from './lib/care-work-volume';
 import { seedProgram } from './lib/caseload-data';
+import { seedNotesVolume } from './lib/notes-volume';
 
 function option(name: string, fallback: number, max: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -39,12 +40,18 @@ async function main(): Promise<void> {
     await owner.query('BEGIN');
     const program = await seedProgram(owner, shape);
     const work = await seedCareWorkVolume(owner, program.programId);
+    const sessionNotes = notes > 0 ? await seedNotesVolume(owner, program.programId, notes) : null;
     await owner.query('COMMIT');
     await owner.query('ANALYZE participants, care_assignments, goals, goal_steps, goal_progress, tasks, assessments');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`program ${slug} (${program.programId}): ${participants} participants, ${teams} teams, ${specialists} specialists in ${seconds} s`);
     console.log(`  ${Object.entries(work).map(([what, n]) => `${n} ${what}`).join(', ')}`);
-    if (notes > 0) console.log(`  --notes ${notes}: session notes arrive with the notes issue; none were made`);
+    if (sessionNotes) {
+      console.log(
+        `  ${sessionNotes.notes} session notes (${Object.entries(sessionNotes.byStatus).map(([status, n]) => `${n} ${status}`).join(', ')}) ` +
+          `in ${sessionNotes.seconds.insert.toFixed(1)} s, ANALYZE ${sessionNotes.seconds.analyze.toFixed(1)} s`,
+      );
+    }
   } catch (error) {
     await owner.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -26,6 +26,15 @@ export interface LoadResult {
 export interface LoadRequest {
   path: string;
   headers?: Record<string, string>;
+  /** GET unless given. */
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Sent as it is (a JSON body is stringified first, with its content-type among the headers). */
+  body?: string;
+}
+
+export interface LoadOptions {
+  /** Replace each `[<id>]` in a request (path, headers or body) by an id unique to that request of the run. */
+  uniqueIds?: boolean;
 }
 
 /**
@@ -72,7 +81,7 @@ export async function issueBenchTokens(owner: Client, users: { userId: string; p
 }
 
 /** One autocannon run in a child process (tools/bench/lib/load.mjs). */
-export function load(url: string, connections: number, seconds: number, requests: LoadRequest[]): Promise<LoadResult> {
+export function load(url: string, connections: number, seconds: number, requests: LoadRequest[], options: LoadOptions = {}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(process.cwd(), 'tools/bench/lib/load.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
     let output = '';
@@ -82,6 +91,6 @@ export function load(url: string, connections: number, seconds: number, requests
       if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
       resolve(JSON.parse(output) as LoadResult);
     });
-    child.stdin.end(JSON.stringify({ url, connections, seconds, requests }));
+    child.stdin.end(JSON.stringify({ url, connections, seconds, requests, uniqueIds: options.uniqueIds ?? false }));
   });
 }

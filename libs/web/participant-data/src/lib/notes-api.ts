@@ -82,9 +82,9 @@ export class NotesApi {
     return this.#http.get<CosignQueue>(`${API}/notes/cosign-queue`, { params });
   }
 
-  /** The caller's returned notes and drafts (overdue flagged). */
+  /** The caller's returned notes and drafts (overdue flagged). Quiet: My tasks says it inline. */
   mine(): Observable<MyNotes> {
-    return this.#http.get<MyNotes>(`${API}/notes/mine`);
+    return this.#http.get<MyNotes>(`${API}/notes/mine`, quiet());
   }
 
   #command(note: Pick<SessionNote, 'id'>, command: string, body: object): Observable<SessionNote> {

@@ -97,8 +97,8 @@ export interface CosignQueue {
 
 /** GET /notes/mine: the caller's returned notes first, then drafts (overdue ones flagged). */
 export interface MyNotes {
-  returned: SessionNote[];
-  drafts: (SessionNote & { overdue: boolean })[];
+  returned: (SessionNote & { participantName: string })[];
+  drafts: (SessionNote & { participantName: string; overdue: boolean })[];
   /** Drafts older than this many days are overdue documentation. */
   draftOverdueDays: number;
 }
