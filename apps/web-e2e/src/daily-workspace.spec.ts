@@ -6,7 +6,7 @@ import { PHONE, snap } from './screenshots';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const ANSWERS = ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Somewhat agree', 'Agree', 'Strongly agree'];
 
-const TABS = ['Overview', 'Timeline', 'Recovery plan', 'Assessments', 'Tasks'];
+const TABS = ['Overview', 'Notes', 'Timeline', 'Recovery plan', 'Assessments', 'Tasks'];
 
 /**
  * Opens a tab of the participant record. On a phone the tab bar pages sideways and a tab off to

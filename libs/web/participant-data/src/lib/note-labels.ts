@@ -1,28 +1,70 @@
-import type { ContactModality, ContactType, NoteStatus } from '@waypoint/shared-contracts';
+import type { ContactModality, ContactType, NoteFormat, NoteStatus, NoteTopic } from '@waypoint/shared-contracts';
 
-const CONTACT_TYPES: Record<ContactType, string> = {
-  individual: $localize`:Contact type:Individual`,
-  group: $localize`:Contact type:Group`,
-  brief_check_in: $localize`:Contact type:Brief check-in`,
-  collateral: $localize`:Contact type:Collateral`,
-  attempted: $localize`:Contact type:Attempted contact`,
+/** Words for a note's vocabularies, shared by the notes tab, the co-sign queue and the timeline. */
+const CONTACT_TYPES: Readonly<Record<ContactType, string>> = {
+  individual: $localize`:Note contact type:Individual`,
+  group: $localize`:Note contact type:Group`,
+  brief_check_in: $localize`:Note contact type:Brief check-in`,
+  collateral: $localize`:Note contact type:Collateral`,
+  attempted: $localize`:Note contact type:Attempted contact`,
 };
 
-const MODALITIES: Record<ContactModality, string> = {
-  in_person: $localize`:Contact modality:In person`,
-  phone: $localize`:Contact modality:Phone`,
-  video: $localize`:Contact modality:Video`,
-  text: $localize`:Contact modality:Text`,
+const MODALITIES: Readonly<Record<ContactModality, string>> = {
+  in_person: $localize`:Note modality:In person`,
+  phone: $localize`:Note modality:Phone`,
+  video: $localize`:Note modality:Video`,
+  text: $localize`:Note modality:Text`,
 };
 
-const NOTE_STATUSES: Record<NoteStatus, string> = {
+const NOTE_STATUSES: Readonly<Record<NoteStatus, string>> = {
   draft: $localize`:Note status:Draft`,
   submitted: $localize`:Note status:Submitted`,
   signed: $localize`:Note status:Signed`,
   cosigned: $localize`:Note status:Co-signed`,
 };
 
-/** Words for a note's contact type, modality and status; an unknown value is shown as it came. */
-export const contactTypeLabel = (value: string): string => CONTACT_TYPES[value as ContactType] ?? value;
-export const modalityLabel = (value: string): string => MODALITIES[value as ContactModality] ?? value;
-export const noteStatusLabel = (value: string): string => NOTE_STATUSES[value as NoteStatus] ?? value;
+const FORMATS: Readonly<Record<NoteFormat, string>> = {
+  GIRP: $localize`:Note format:GIRP (Goal, Intervention, Response, Plan)`,
+  DAP: $localize`:Note format:DAP (Data, Assessment, Plan)`,
+  SOAP: $localize`:Note format:SOAP (Subjective, Objective, Assessment, Plan)`,
+};
+
+const SECTIONS: Readonly<Record<string, string>> = {
+  goal: $localize`:Note section:Goal`,
+  intervention: $localize`:Note section:Intervention`,
+  response: $localize`:Note section:Response`,
+  plan: $localize`:Note section:Plan`,
+  data: $localize`:Note section:Data`,
+  assessment: $localize`:Note section:Assessment`,
+  subjective: $localize`:Note section:Subjective`,
+  objective: $localize`:Note section:Objective`,
+};
+
+const TOPICS: Readonly<Record<NoteTopic, string>> = {
+  cravings: $localize`:Note topic:Cravings`,
+  triggers: $localize`:Note topic:Triggers`,
+  boundaries: $localize`:Note topic:Boundaries`,
+  housing: $localize`:Note topic:Housing`,
+  employment: $localize`:Note topic:Employment`,
+  education: $localize`:Note topic:Education`,
+  family: $localize`:Note topic:Family`,
+  relationships: $localize`:Note topic:Relationships`,
+  mutual_aid_meetings: $localize`:Note topic:Mutual-aid meetings`,
+  medication: $localize`:Note topic:Medication`,
+  physical_health: $localize`:Note topic:Physical health`,
+  mental_health: $localize`:Note topic:Mental health`,
+  legal: $localize`:Note topic:Legal`,
+  transportation: $localize`:Note topic:Transportation`,
+  benefits: $localize`:Note topic:Benefits`,
+  recovery_plan: $localize`:Note topic:Recovery plan`,
+};
+
+/** A stored code in words; an unknown code is shown readably rather than hidden. */
+const words = (table: Readonly<Record<string, string>>, code: string) => table[code] ?? code.replace(/_/g, ' ');
+
+export const contactTypeLabel = (code: string): string => words(CONTACT_TYPES, code);
+export const modalityLabel = (code: string): string => words(MODALITIES, code);
+export const noteStatusLabel = (code: string): string => words(NOTE_STATUSES, code);
+export const noteFormatLabel = (code: string): string => words(FORMATS, code);
+export const noteSectionLabel = (name: string): string => words(SECTIONS, name);
+export const noteTopicLabel = (code: string): string => words(TOPICS, code);

@@ -4,7 +4,8 @@ import { participantTabId } from './participant/participant-tab-id';
 
 /**
  * `/participants/…`: intake of a new participant, and one participant of the caller's caseload
- * with their tabs: `/participants/:id` (overview), `…/timeline`, `…/plan`, `…/assessments`, `…/tasks`.
+ * with their tabs: `/participants/:id` (overview), `…/notes` (with `…/notes/new` and `…/notes/:noteId`), `…/timeline`,
+ * `…/plan`, `…/assessments`, `…/tasks`.
  */
 export const participantRoutes: Routes = [
   {
@@ -56,8 +57,27 @@ export const participantRoutes: Routes = [
         resolve: { id: participantTabId },
         loadComponent: () => import('./participant-tasks/participant-tasks-tab').then((m) => m.ParticipantTasksTab),
       },
+      {
+        path: 'notes',
+        title: $localize`:Page title:Session notes`,
+        resolve: { id: participantTabId },
+        loadComponent: () => import('./notes/notes-tab').then((m) => m.NotesTab),
+      },
+      {
+        // Before `notes/:noteId`, which would otherwise take "new" for a note id.
+        path: 'notes/new',
+        title: $localize`:Page title:New session note`,
+        canActivate: [permissionGuard('participants:write')],
+        resolve: { id: participantTabId },
+        loadComponent: () => import('./notes/note-page').then((m) => m.NotePage),
+      },
+      {
+        path: 'notes/:noteId',
+        title: $localize`:Page title:Session note`,
+        resolve: { id: participantTabId },
+        loadComponent: () => import('./notes/note-page').then((m) => m.NotePage),
+      },
       // Tabs of later issues; add each to TABS in participant-shell.ts when it lands.
-      // { path: 'notes', title: $localize`:Page title:Session notes`, resolve: { id: participantTabId }, loadComponent: () => import('./notes/notes-tab').then((m) => m.NotesTab) },
       // { path: 'referrals', title: $localize`:Page title:Referrals`, resolve: { id: participantTabId }, loadComponent: () => import('./referrals/referrals-tab').then((m) => m.ReferralsTab) },
       // { path: 'consents', title: $localize`:Page title:Consents`, resolve: { id: participantTabId }, loadComponent: () => import('./consents/consents-tab').then((m) => m.ConsentsTab) },
     ],

@@ -37,6 +37,9 @@ describe('shellRoutes', () => {
   });
 
   describe('in a router', () => {
+    // The first navigation compiles a lazy page's whole module graph; on a busy 2-core CI
+    // machine that took longer than Jest's default 5 s.
+    jest.setTimeout(30_000);
     let harness: RouterTestingHarness;
     let store: ReturnType<typeof fakeSessionStore>;
 
@@ -128,6 +131,23 @@ describe('shellRoutes', () => {
       await harness.fixture.whenStable();
       expect(root().querySelector('lib-shell-layout lib-notifications-page h1')?.textContent).toBe('Notifications');
       expect(root().querySelector('lib-notifications-bell a')?.getAttribute('href')).toBe('/notifications');
+    });
+
+    it('opens the co-sign queue for a supervisor and keeps it from a specialist', async () => {
+      await start('supervisor');
+      await harness.navigateByUrl('/cosign');
+      expect(url()).toBe('/cosign');
+      expect(TestBed.inject(Title).getTitle()).toBe('Co-sign queue · Waypoint');
+      TestBed.inject(HttpTestingController)
+        .expectOne((request) => request.url === '/api/v1/notes/cosign-queue')
+        .flush({ items: [], nextCursor: null, counts: [] });
+      await harness.fixture.whenStable();
+      expect(root().querySelector('lib-shell-layout lib-cosign-queue-page')?.textContent).toContain('Nothing awaiting your co-signature');
+
+      TestBed.resetTestingModule();
+      await start('specialist');
+      await harness.navigateByUrl('/cosign');
+      expect(url()).toBe('/not-allowed?from=%2Fcosign');
     });
 
     it('keeps the audit trail from a specialist', async () => {

@@ -54,6 +54,12 @@ export const shellRoutes: Routes = [
         loadComponent: () => import('@waypoint/web-participants').then((m) => m.MyTasksPage),
       },
       {
+        path: 'cosign',
+        title: $localize`:Page title:Co-sign queue`,
+        canActivate: [permissionGuard(...allowedFor('cosign'))],
+        loadChildren: () => import('@waypoint/web-participants').then((m) => m.cosignRoutes),
+      },
+      {
         path: 'participants',
         title: $localize`:Page title:Participant`,
         loadChildren: () => import('@waypoint/web-participants').then((m) => m.participantRoutes),

@@ -94,6 +94,7 @@ describe('ParticipantShell', () => {
     expect(element().querySelector('[role="tablist"]')?.getAttribute('aria-label')).toBe('Participant record');
     expect(tabs().map((tab) => [tab.textContent?.trim(), tab.getAttribute('href')])).toEqual([
       ['Overview', '/participants/p-1'],
+      ['Notes', '/participants/p-1/notes'],
       ['Timeline', '/participants/p-1/timeline'],
       ['Recovery plan', '/participants/p-1/plan'],
       ['Assessments', '/participants/p-1/assessments'],

@@ -19,9 +19,10 @@ interface Tab {
   label: string;
 }
 
-/** In the order a specialist works through a record. Notes, referrals and consents join in later issues. */
+/** In the order a specialist works through a record. Referrals and consents join in later issues. */
 const TABS: readonly Tab[] = [
   { path: '', label: $localize`:Participant tab:Overview` },
+  { path: 'notes', label: $localize`:Participant tab:Notes` },
   { path: 'timeline', label: $localize`:Participant tab:Timeline` },
   { path: 'plan', label: $localize`:Participant tab:Recovery plan` },
   { path: 'assessments', label: $localize`:Participant tab:Assessments` },

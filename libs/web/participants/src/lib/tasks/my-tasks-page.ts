@@ -9,14 +9,16 @@ import { RouterLink } from '@angular/router';
 import { KeysetList } from '@waypoint/web-core';
 import { CareWorkApi, type FollowUpTask, type TaskFilter } from '@waypoint/web-participant-data';
 import { EmptyState, PageHeader } from '@waypoint/web-ui';
+import { NotesToFinish } from './notes-to-finish';
 
 /**
- * "My tasks": the caller's follow-ups by due date, so what is overdue comes first. Ticking a
- * task completes it at once; a task changed elsewhere meanwhile (409) says so and reloads.
+ * "My tasks": notes to finish first (returned by a supervisor, or drafts overdue), then the
+ * caller's follow-ups by due date, so what is overdue comes first. Ticking a task completes it
+ * at once; a task changed elsewhere meanwhile (409) says so and reloads.
  */
 @Component({
   selector: 'lib-my-tasks-page',
-  imports: [PageHeader, EmptyState, MatButton, MatButtonToggleGroup, MatButtonToggle, MatCheckbox, MatIcon, MatProgressSpinner, RouterLink],
+  imports: [PageHeader, EmptyState, NotesToFinish, MatButton, MatButtonToggleGroup, MatButtonToggle, MatCheckbox, MatIcon, MatProgressSpinner, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-tasks-page.html',
   styleUrl: './my-tasks-page.scss',

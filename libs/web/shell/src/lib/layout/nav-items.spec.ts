@@ -8,8 +8,13 @@ describe('navigation by permission', () => {
     expect(pathsFor('specialist')).toEqual(['caseload', 'tasks', 'referrals']);
   });
 
-  it('adds supervision, reports, the audit trail and emergency access for a supervisor', () => {
-    expect(pathsFor('supervisor')).toEqual(['caseload', 'tasks', 'supervision', 'referrals', 'reports', 'audit', 'emergency-access']);
+  it('adds the co-sign queue, supervision, reports, the audit trail and emergency access for a supervisor', () => {
+    expect(pathsFor('supervisor')).toEqual(['caseload', 'tasks', 'cosign', 'supervision', 'referrals', 'reports', 'audit', 'emergency-access']);
+  });
+
+  it('shows the co-sign queue only to those who may co-sign notes', () => {
+    expect(navItemsFor(['notes:cosign']).map((item) => item.path)).toEqual(['cosign']);
+    expect(navItemsFor(['participants:read', 'participants:write', 'caseload:team']).map((item) => item.path)).not.toContain('cosign');
   });
 
   it('shows a clinician only referrals (received ones)', () => {

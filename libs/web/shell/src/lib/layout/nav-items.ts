@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: 'caseload', icon: 'groups', label: $localize`:Main navigation item:Caseload`, anyOf: ['participants:read'] },
   { path: 'tasks', icon: 'task_alt', label: $localize`:Main navigation item:My tasks`, anyOf: ['participants:read'] },
+  { path: 'cosign', icon: 'draw', label: $localize`:Main navigation item:Co-sign queue`, anyOf: ['notes:cosign'] },
   {
     path: 'supervision',
     icon: 'supervisor_account',

@@ -56,6 +56,7 @@ describe('ShellLayout', () => {
     expect(links.map((link) => link.querySelector('[matListItemTitle]')?.textContent)).toEqual([
       'Caseload',
       'My tasks',
+      'Co-sign queue',
       'Supervision',
       'Referrals',
       'Reports',
@@ -65,13 +66,14 @@ describe('ShellLayout', () => {
     expect(links.map((link) => link.querySelector('mat-icon')?.textContent)).toEqual([
       'groups',
       'task_alt',
+      'draw',
       'supervisor_account',
       'forward_to_inbox',
       'bar_chart',
       'policy',
       'emergency',
     ]);
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/tasks', '/supervision', '/referrals', '/reports', '/audit', '/emergency-access']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/caseload', '/tasks', '/cosign', '/supervision', '/referrals', '/reports', '/audit', '/emergency-access']);
   });
 
   it.each([

@@ -1,0 +1,34 @@
+import { contactTypeLabel, daysSince, noteSections, noteStatusLabel, topicLabel } from './note-wording';
+
+describe('note wording', () => {
+  it('lists a note’s sections in its format’s order, whatever order they arrive in', () => {
+    const sections = noteSections({ format: 'GIRP', sections: { plan: 'P', goal: 'G', response: 'R', intervention: 'I' } });
+    expect(sections.map((section) => section.label)).toEqual(['Goal', 'Intervention', 'Response', 'Plan']);
+    expect(sections.map((section) => section.text)).toEqual(['G', 'I', 'R', 'P']);
+  });
+
+  it('keeps a section that was left empty, so the reader sees it is missing', () => {
+    const sections = noteSections({ format: 'DAP', sections: { data: 'Met at the library.', plan: '  ' } });
+    expect(sections).toEqual([
+      { name: 'data', label: 'Data', text: 'Met at the library.' },
+      { name: 'assessment', label: 'Assessment', text: '' },
+      { name: 'plan', label: 'Plan', text: '' },
+    ]);
+  });
+
+  it('names codes in words, and an unknown code readably', () => {
+    expect(contactTypeLabel('brief_check_in')).toBe('Brief check-in');
+    expect(topicLabel('mutual_aid_meetings')).toBe('Mutual-aid meetings');
+    expect(noteStatusLabel('submitted')).toBe('Awaiting the author’s signature');
+    expect(topicLabel('peer_support' as never)).toBe('peer support');
+  });
+
+  it('counts whole days waited, never fewer than none', () => {
+    const now = Date.parse('2026-11-21T12:00:00Z');
+    expect(daysSince('2026-11-21T08:00:00Z', now)).toBe(0);
+    expect(daysSince('2026-11-20T11:00:00Z', now)).toBe(1);
+    expect(daysSince('2026-11-14T12:00:00Z', now)).toBe(7);
+    expect(daysSince('2026-11-22T12:00:00Z', now)).toBe(0);
+    expect(daysSince(null, now)).toBe(0);
+  });
+});

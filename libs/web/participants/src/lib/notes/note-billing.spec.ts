@@ -1,0 +1,48 @@
+import { DEFAULT_BILLING_RULE } from '@waypoint/shared-contracts';
+import { confirmedUnits, estimateUnits, unitsBilledThatDay } from './note-billing';
+import { defaultFields } from './note-fields';
+import { sessionNote } from './note-fixtures';
+
+const rule = DEFAULT_BILLING_RULE;
+const START = '2026-11-21T14:00:00.000Z';
+const fields = (minutes: number | null, contactType: 'individual' | 'group' | 'attempted' = 'individual') => ({
+  ...defaultFields(new Date(), null),
+  startedAt: START,
+  durationMinutes: minutes,
+  contactType,
+});
+
+describe('units while typing', () => {
+  it('follow the shared H0038 rule: 8–22 minutes one unit, 23–37 two, under 8 none', () => {
+    expect(estimateUnits(fields(30), rule, [], null)).toMatchObject({ units: 2, requested: 2, capped: false, code: 'H0038', confirmed: false });
+    expect(estimateUnits(fields(22), rule, [], null)?.units).toBe(1);
+    expect(estimateUnits(fields(38), rule, [], null)?.units).toBe(3);
+    expect(estimateUnits(fields(7), rule, [], null)?.units).toBe(0);
+    expect(estimateUnits(fields(null), rule, [], null)).toBeNull();
+  });
+
+  it('bill nothing for an attempted contact and mark a group session HQ', () => {
+    expect(estimateUnits(fields(30, 'attempted'), rule, [], null)?.units).toBe(0);
+    expect(estimateUnits(fields(30, 'group'), rule, [], null)?.code).toBe('H0038 HQ');
+  });
+
+  it('warn when the participant’s other notes that day would pass the daily cap', () => {
+    const others = [
+      sessionNote({ id: 'a', startedAt: '2026-11-21T09:00:00.000Z', units: 8 }),
+      sessionNote({ id: 'b', startedAt: '2026-11-21T11:00:00.000Z', units: 7 }),
+      sessionNote({ id: 'c', startedAt: '2026-11-20T11:00:00.000Z', units: 16 }),
+    ];
+    expect(unitsBilledThatDay(others, START, null)).toBe(15);
+    expect(estimateUnits(fields(30), rule, others, null)).toMatchObject({ units: 1, requested: 2, capped: true, over: 1, billedThatDay: 15 });
+    // The note itself is not counted twice once it is saved.
+    expect(unitsBilledThatDay(others, START, 'b')).toBe(8);
+  });
+
+  it('show what the API decided once it saved the note', () => {
+    const saved = sessionNote({ units: 1, billing: { units: 1, requested: 2, capped: true, over: 1, modifiers: [] } });
+    expect(confirmedUnits(saved, rule)).toMatchObject({ units: 1, requested: 2, capped: true, over: 1, confirmed: true, code: 'H0038' });
+    // A note read back without `billing` shows the cap by units below what its times earn.
+    expect(confirmedUnits(sessionNote({ durationMinutes: 30, units: 1 }), rule)).toMatchObject({ units: 1, requested: 2, capped: true });
+    expect(confirmedUnits(sessionNote({ units: 2, modifiers: ['HQ'] }), rule)).toMatchObject({ capped: false, code: 'H0038 HQ' });
+  });
+});
