@@ -6,3 +6,4 @@ export * from './lib/problems/problem-snackbar.context';
 export * from './lib/theme/theme.service';
 export * from './lib/title/page-title.strategy';
 export * from './lib/lists/keyset-list';
+export * from './lib/storage/local-phi';

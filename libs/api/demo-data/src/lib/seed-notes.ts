@@ -52,7 +52,7 @@ export async function seedNotes(client: Client, programId: string, users: Map<st
             CASE WHEN n.status = 'cosigned' THEN $2::uuid END
        FROM jsonb_to_recordset($3::jsonb) AS n(participant_id uuid, author_id uuid, days_ago int, status text, sections jsonb, minutes int)
        JOIN users a ON a.id = n.author_id
-       CROSS JOIN LATERAL (SELECT (current_date - n.days_ago) + time '10:30' AT TIME ZONE 'UTC' AS started_at) s`,
+       CROSS JOIN LATERAL (SELECT (current_date - n.days_ago) + time '16:30' AT TIME ZONE 'UTC' AS started_at) s`,
     [programId, users.get('supervisor'), JSON.stringify(notes)],
   );
 }

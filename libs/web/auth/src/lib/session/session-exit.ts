@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { Router } from '@angular/router';
+import { clearLocalPhi } from '@waypoint/web-core';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from '../auth-api';
 import { SessionEndReason, SessionStore } from './session.store';
@@ -25,6 +26,7 @@ export class SessionExit {
       if (!(error instanceof HttpErrorResponse && error.status === 401)) return false;
     }
     this.#store.end('signed-out');
+    clearLocalPhi();
     await this.#router.navigateByUrl('/sign-in');
     return true;
   }
@@ -35,6 +37,9 @@ export class SessionExit {
    */
   async endHere(reason: SessionEndReason, returnTo = this.#router.url): Promise<void> {
     this.#store.end(reason);
+    // Walked away from: leave nothing of a participant behind. (A session the server ended is
+    // kept: an offline note's only copy may be here, and the same person signs back in.)
+    if (reason === 'idle') clearLocalPhi();
     if (this.#router.url.startsWith('/sign-in')) return;
     await this.#router.navigateByUrl(signInUrl(this.#router, returnTo));
   }

@@ -19,7 +19,7 @@ describe('the local copy of a note', () => {
     writeLocalCopy(storage, copy({ key: 'k-1', writtenAt: '2026-11-21T15:00:00.000Z' }));
     writeLocalCopy(storage, copy({ key: 'k-2', writtenAt: '2026-11-21T16:00:00.000Z' }));
     writeLocalCopy(storage, copy({ participantId: 'p-2', key: 'k-3' }));
-    storage.setItem('waypoint.note-draft.p-1.broken', '{not json');
+    storage.setItem('waypoint.phi.note-draft.p-1.broken', '{not json');
     expect(localCopies(storage, 'p-1').map((c) => c.key)).toEqual(['k-2', 'k-1']);
     removeLocalCopy(storage, 'p-1', 'k-2');
     expect(localCopies(storage, 'p-1').map((c) => c.key)).toEqual(['k-1']);

@@ -1,3 +1,4 @@
+import { LOCAL_PHI_PREFIX } from '@waypoint/web-core';
 import type { NoteFields } from './note-fields';
 
 /**
@@ -18,7 +19,8 @@ export interface NoteLocalCopy {
   fields: NoteFields;
 }
 
-const PREFIX = 'waypoint.note-draft.';
+// Under the PHI prefix, so signing out removes every copy (see clearLocalPhi).
+const PREFIX = `${LOCAL_PHI_PREFIX}note-draft.`;
 const storageKey = (participantId: string, key: string) => `${PREFIX}${participantId}.${key}`;
 
 /** Writes the copy; a full or forbidden storage is not a reason to stop writing the note. */
