@@ -17,6 +17,16 @@ export type AccessRoute = 'care-team' | 'break-glass';
 // effective on a date hands the participant over on that date.
 const ASSIGNED_TODAY = `ca.starts_on <= current_date AND (ca.ends_on IS NULL OR ca.ends_on > current_date)`;
 
+/**
+ * SQL true when the team row `alias` is one the caller supervises: a team they lead, or the team
+ * they belong to as its supervisor. The one definition of "my team" for scope, co-signing and the
+ * co-sign queue.
+ */
+export function supervisedTeamPredicate(auth: AuthContext, params: SqlParams, alias: string): string {
+  return `(${alias}.program_id = ${params.add(auth.programId)}
+           AND (${alias}.supervisor_id = ${params.add(auth.userId)} OR ${alias}.id = ${params.add(auth.teamId ?? null)}::uuid))`;
+}
+
 /** SQL true when the participant row `alias` is in the caller's care-team scope. */
 export function careTeamPredicate(auth: AuthContext, params: SqlParams, alias: string): string {
   // Each branch adds only the parameters it uses: PostgreSQL refuses an unused, untyped one.
@@ -32,8 +42,7 @@ export function careTeamPredicate(auth: AuthContext, params: SqlParams, alias: s
         SELECT ca.participant_id FROM care_assignments ca
           JOIN users s ON s.id = ca.specialist_id
           JOIN teams t ON t.id = s.team_id
-         WHERE ca.program_id = ${program} AND t.program_id = ${program}
-           AND (t.supervisor_id = ${params.add(auth.userId)} OR t.id = ${params.add(auth.teamId)}::uuid)
+         WHERE ca.program_id = ${program} AND ${supervisedTeamPredicate(auth, params, 't')}
            AND ${ASSIGNED_TODAY}))`;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthContext } from '@waypoint/api-auth';
 import { queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
+import { supervisedTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 
 export interface AssignableSpecialist {
@@ -49,7 +50,6 @@ export class AssignableSpecialists {
     const base = `u.program_id = ${params.add(auth.programId)} AND u.status = 'active' AND u.role IN ('specialist', 'supervisor')`;
     if (auth.role === 'admin') return base;
     if (auth.role !== 'supervisor') return 'false';
-    return `${base} AND t.id IN (SELECT id FROM teams WHERE program_id = u.program_id
-                                   AND (supervisor_id = ${params.add(auth.userId)} OR id = ${params.add(auth.teamId)}::uuid))`;
+    return `${base} AND t.id IN (SELECT st.id FROM teams st WHERE ${supervisedTeamPredicate(auth, params, 'st')})`;
   }
 }

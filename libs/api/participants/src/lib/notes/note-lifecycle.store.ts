@@ -6,6 +6,8 @@ import { queryable, updateReturning } from '@waypoint/api-database';
 import { staleVersion } from '@waypoint/api-http';
 import { NOTE_SECTIONS } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
+import { supervisedTeamPredicate } from '../access/participant-scope';
+import { SqlParams } from '../access/sql-params';
 import type { AddAddendumDto, ReturnNoteDto } from './note-input.dto';
 import { type NoteRow, NotesStore } from './notes.store';
 
@@ -96,10 +98,10 @@ export class NoteLifecycleStore {
 
   async #requireTeamSupervisor(auth: AuthContext, authorId: string): Promise<void> {
     if (authorId === auth.userId) throw new ForbiddenException('Nobody co-signs or returns their own note.');
+    const params = new SqlParams();
     const rows = await queryable(this.db).query(
-      `SELECT 1 FROM users u JOIN teams t ON t.id = u.team_id
-        WHERE u.id = $1 AND t.program_id = $2 AND (t.supervisor_id = $3 OR t.id = $4::uuid)`,
-      [authorId, auth.programId, auth.userId, auth.teamId ?? null],
+      `SELECT 1 FROM users u JOIN teams t ON t.id = u.team_id WHERE u.id = ${params.add(authorId)} AND ${supervisedTeamPredicate(auth, params, 't')}`,
+      params.values,
     );
     if (auth.role !== 'supervisor' || rows.length === 0) {
       throw new ForbiddenException('Only the supervisor of the author’s team co-signs or returns their notes.');

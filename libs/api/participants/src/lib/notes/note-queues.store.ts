@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import { queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 import { isMicrosecondTimestamp, UUID_PATTERN } from '../access/cursor-values';
-import { careTeamPredicate } from '../access/participant-scope';
+import { careTeamPredicate, supervisedTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import { NoteLifecycleStore } from './note-lifecycle.store';
 import { NOTE_COLUMNS, NOTE_FROM } from './notes.store';
@@ -120,8 +120,7 @@ export class NoteQueuesStore {
     return `awaiting AS MATERIALIZED (
       SELECT n.id, n.participant_id, n.author_id, n.submitted_at FROM session_notes n
        WHERE n.program_id = ${program} AND n.status IN ('submitted', 'signed') AND n.author_id <> ${me}
-         AND n.author_id IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.team_id
-                              WHERE t.program_id = ${program} AND (t.supervisor_id = ${me} OR t.id = ${params.add(auth.teamId ?? null)}::uuid)))`;
+         AND n.author_id IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.team_id WHERE ${supervisedTeamPredicate(auth, params, 't')}))`;
   }
 }
 
