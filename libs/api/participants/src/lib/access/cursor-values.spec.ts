@@ -1,4 +1,4 @@
-import { isCalendarDate, isMicrosecondTimestamp } from './cursor-values';
+import { isCalendarDate, isMicrosecondTimestamp, withoutCursorColumn } from './cursor-values';
 
 describe('cursor values', () => {
   it('accepts only real calendar dates', () => {
@@ -14,5 +14,11 @@ describe('cursor values', () => {
     for (const bad of ['2026-11-21T24:00:00.000000Z', '2026-02-30T10:00:00.000000Z', '2026-11-21T16:02:05.123Z', '2026-11-21 16:02:05.123456+00', undefined]) {
       expect(isMicrosecondTimestamp(bad)).toBe(false);
     }
+  });
+
+  it('drops the cursor-only column and leaves the rows otherwise untouched', () => {
+    const rows = [{ id: 'a', name: 'Bell', sortKey: '2026-11-01' }];
+    expect(withoutCursorColumn(rows, 'sortKey')).toEqual([{ id: 'a', name: 'Bell' }]);
+    expect(rows[0]).toHaveProperty('sortKey');
   });
 });

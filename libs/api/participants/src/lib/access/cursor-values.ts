@@ -19,3 +19,12 @@ export function isMicrosecondTimestamp(value: unknown): value is string {
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The rows without a column that was selected only to build the next cursor. */
+export function withoutCursorColumn<T extends object, K extends keyof T>(rows: readonly T[], column: K): Omit<T, K>[] {
+  return rows.map((row) => {
+    const copy = { ...row };
+    delete copy[column];
+    return copy;
+  });
+}

@@ -7,6 +7,7 @@ import type { AuthContext } from '@waypoint/api-auth';
 import type { DataSource } from 'typeorm';
 import { selectList, viewFor } from '../participants/participant-fields';
 import { type CaseloadQuery, caseloadCursorAfter, caseloadStatement } from './caseload-listing';
+import { withoutCursorColumn } from './cursor-values';
 import { type AccessRoute, careTeamPredicate, scopePredicate } from './participant-scope';
 import { SqlParams } from './sql-params';
 
@@ -44,7 +45,7 @@ export class ParticipantsRepository {
     const last = pageRows[pageRows.length - 1];
     const nextCursor = rows.length > page.limit && last ? caseloadCursorAfter(last, page.sort) : null;
     // The sort key only builds the cursor; the client gets the row without it.
-    const items = pageRows.map(({ sortKey: _sortKey, ...row }) => row);
+    const items = withoutCursorColumn(pageRows, 'sortKey');
     return { items, nextCursor, contactOverdueDays };
   }
 

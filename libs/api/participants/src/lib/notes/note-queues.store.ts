@@ -5,7 +5,7 @@ import type { AuthContext } from '@waypoint/api-auth';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import { queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
-import { isMicrosecondTimestamp, UUID_PATTERN } from '../access/cursor-values';
+import { isMicrosecondTimestamp, UUID_PATTERN, withoutCursorColumn } from '../access/cursor-values';
 import { careTeamPredicate, supervisedTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import { NoteLifecycleStore } from './note-lifecycle.store';
@@ -58,7 +58,7 @@ export class NoteQueuesStore {
     AuditContext.touch(page.map((row) => row.participantId));
     const last = page.at(-1);
     return {
-      items: page.map(({ cursorAt: _cursorAt, ...note }) => note),
+      items: withoutCursorColumn(page, 'cursorAt'),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url') : null,
       counts,
     };

@@ -7,7 +7,7 @@ import { queryable, updateReturning } from '@waypoint/api-database';
 import { staleVersion } from '@waypoint/api-http';
 import type { NoteFormat } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
-import { isMicrosecondTimestamp, UUID_PATTERN } from '../access/cursor-values';
+import { isMicrosecondTimestamp, UUID_PATTERN, withoutCursorColumn } from '../access/cursor-values';
 import { ParticipantsRepository } from '../access/participants.repository';
 import { SqlParams } from '../access/sql-params';
 import type { CreateNoteDto, ListNotesQuery, UpdateNoteDto } from './note-input.dto';
@@ -195,7 +195,7 @@ export class NotesStore {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      items: page.map(({ cursorAt: _cursorAt, ...note }) => note),
+      items: withoutCursorColumn(page, 'cursorAt'),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url') : null,
     };
   }
