@@ -2,7 +2,6 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
@@ -10,7 +9,7 @@ import { SessionStore } from '@waypoint/web-auth';
 import { KeysetList } from '@waypoint/web-core';
 import { CareWorkApi, type FollowUpTask, ParticipantCareApi, type TaskFilter } from '@waypoint/web-participant-data';
 import { EmptyState } from '@waypoint/web-ui';
-import { CalendarDatePipe } from '../shared/calendar-date.pipe';
+import { TaskList } from '../shared/task-list';
 import { type AddTaskData, AddTaskDialog, type AddTaskResult } from './add-task-dialog';
 
 /**
@@ -19,7 +18,7 @@ import { type AddTaskData, AddTaskDialog, type AddTaskResult } from './add-task-
  */
 @Component({
   selector: 'lib-participant-tasks-tab',
-  imports: [EmptyState, MatButton, MatButtonToggleGroup, MatButtonToggle, MatCheckbox, MatIcon, MatProgressSpinner, CalendarDatePipe],
+  imports: [EmptyState, TaskList, MatButton, MatButtonToggleGroup, MatButtonToggle, MatIcon, MatProgressSpinner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './participant-tasks-tab.html',
   styleUrl: './participant-tasks-tab.scss',
@@ -93,10 +92,6 @@ export class ParticipantTasksTab {
         this.list.reload();
       },
     });
-  }
-
-  protected isSaving(task: FollowUpTask): boolean {
-    return this.saving().has(task.id);
   }
 
   #settled(id: string): void {

@@ -2,13 +2,11 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { HttpErrorResponse } from '@angular/common/http';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
-import { MatCheckbox } from '@angular/material/checkbox';
-import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
-import { RouterLink } from '@angular/router';
 import { KeysetList } from '@waypoint/web-core';
 import { CareWorkApi, type FollowUpTask, type TaskFilter } from '@waypoint/web-participant-data';
 import { EmptyState, PageHeader } from '@waypoint/web-ui';
+import { TaskList } from '../shared/task-list';
 import { NotesToFinish } from './notes-to-finish';
 
 /**
@@ -18,7 +16,7 @@ import { NotesToFinish } from './notes-to-finish';
  */
 @Component({
   selector: 'lib-my-tasks-page',
-  imports: [PageHeader, EmptyState, NotesToFinish, MatButton, MatButtonToggleGroup, MatButtonToggle, MatCheckbox, MatIcon, MatProgressSpinner, RouterLink],
+  imports: [PageHeader, EmptyState, NotesToFinish, TaskList, MatButton, MatButtonToggleGroup, MatButtonToggle, MatProgressSpinner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-tasks-page.html',
   styleUrl: './my-tasks-page.scss',
@@ -63,16 +61,6 @@ export class MyTasksPage {
         this.list.reload();
       },
     });
-  }
-
-  protected isSaving(task: FollowUpTask): boolean {
-    return this.saving().has(task.id);
-  }
-
-  /** A due date as the user's locale writes it (calendar date, no time-zone shift). */
-  protected dueDate(value: string): string {
-    const [year, month, day] = value.split('-').map(Number);
-    return new Date(year, month - 1, day).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
   }
 
   #settled(id: string): void {
