@@ -12,7 +12,7 @@ import {
   testConfig,
   type TestDatabase,
 } from '@waypoint/api-testing';
-import { type Permission, type Role, Roles, roleCan } from '@waypoint/shared-contracts';
+import { NoteTopics, type Permission, type Role, Roles, roleCan } from '@waypoint/shared-contracts';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { createApp } from '../src/app/create-app';
@@ -63,6 +63,7 @@ describe('authorization matrix', () => {
     'POST /notes/:id/cosign': { version: 1 },
     'POST /notes/:id/return': { comment: 'Matrix: say what the plan is', version: 1 },
     'POST /notes/:id/addenda': { reason: 'Matrix correction', body: 'Matrix addendum' },
+    'PUT /notes/settings': { defaultFormat: 'GIRP', topics: [...NoteTopics], version: 1 },
   };
 
   /** Which objects count as "own" and "other" for a route with an id; undefined = not declared. */

@@ -26,10 +26,12 @@ import { NotesStore } from './notes/notes.store';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineStore } from './timeline/timeline.store';
 
+import { NoteSettingsController } from './notes/note-settings.controller';
+import { NoteSettingsStore } from './notes/note-settings.store';
 @Module({
   imports: [AuthModule],
-  controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController, TimelineController, NotesController],
-  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore, TimelineStore, NotesStore, NoteLifecycleStore, NoteQueuesStore, GroupSessionsStore],
+  controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController, TimelineController, NoteSettingsController, NotesController],
+  providers: [ParticipantsRepository, ParticipantIntakeService, AssignableSpecialists, CareAssignmentsStore, RecoveryPlanStore, SafetyStore, TeamNotifier, TasksStore, BreakGlassStore, AssessmentsStore, TimelineStore, NotesStore, NoteLifecycleStore, NoteQueuesStore, GroupSessionsStore, NoteSettingsStore],
   exports: [ParticipantsRepository],
 })
 export class ParticipantsModule {}

@@ -22,7 +22,10 @@ export type ContactModality = (typeof ContactModalities)[number];
 export const NoteStatuses = ['draft', 'submitted', 'signed', 'cosigned'] as const;
 export type NoteStatus = (typeof NoteStatuses)[number];
 
-/** The topics a note can be tagged with (a program-configurable list comes later). */
+/**
+ * The built-in topics a note can be tagged with. Each program chooses which of these its notes
+ * offer and may add topics of its own, written as their label (`NoteSettings.topics`).
+ */
 export const NoteTopics = [
   'cravings',
   'triggers',
@@ -41,4 +44,23 @@ export const NoteTopics = [
   'benefits',
   'recovery_plan',
 ] as const;
-export type NoteTopic = (typeof NoteTopics)[number];
+export type BuiltInNoteTopic = (typeof NoteTopics)[number];
+/** A note's topic: a built-in key (`BuiltInNoteTopic`) or a program's own topic, written as its label. */
+export type NoteTopic = string;
+
+/** Longest topic a program may add; a topic is a tag, not a sentence. */
+export const NOTE_TOPIC_MAX_LENGTH = 60;
+/** Most topics one program's list may hold (the editor shows them all as chips). */
+export const NOTE_TOPICS_MAX = 60;
+
+/** How one program writes its notes, as `GET /notes/settings` answers. */
+export interface NoteSettings {
+  /** The format a new note starts in. */
+  defaultFormat: NoteFormat;
+  /** The topics new tags are chosen from: built-in keys (`NoteTopics`) or the program's own labels. */
+  topics: string[];
+  /** The program's time zone (IANA): the daily cap counts the program's calendar day. */
+  timeZone: string;
+  /** Sent back with a change; a stale one is 409. */
+  version: number;
+}

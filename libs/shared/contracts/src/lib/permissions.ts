@@ -16,6 +16,7 @@ export const Permissions = [
   'break-glass:request',
   'break-glass:review',
   'users:manage',
+  'program:configure', // the program's settings, e.g. how its notes are written
   'api-tokens:manage',
   'audit:read',
 ] as const;
@@ -36,7 +37,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   clinician: ['session:own', 'referrals:receive'],
   // Admins manage people and read the audit trail; they read no clinical content unless they
   // use break-glass for a stated reason.
-  admin: ['session:own', 'users:manage', 'participants:assign', 'api-tokens:manage', 'audit:read', 'break-glass:request', 'break-glass:review'],
+  admin: ['session:own', 'users:manage', 'program:configure', 'participants:assign', 'api-tokens:manage', 'audit:read', 'break-glass:request', 'break-glass:review'],
 };
 
 /** Whether a role holds a permission. Unknown roles hold nothing (deny by default). */

@@ -10,6 +10,7 @@ import { RecoveryPlans1764500000000 } from './1764500000000-recovery-plans';
 import { Assessments1764600000000 } from './1764600000000-assessments';
 import { SafetyAndTasks1764700000000 } from './1764700000000-safety-and-tasks';
 import { SessionNotes1764800000000 } from './1764800000000-session-notes';
+import { ProgramNoteSettings1764900000000 } from './1764900000000-program-note-settings';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -28,4 +29,5 @@ export const migrations = [
   Assessments1764600000000,
   SafetyAndTasks1764700000000,
   SessionNotes1764800000000,
+  ProgramNoteSettings1764900000000,
 ];

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type ContactModality,
@@ -8,10 +9,10 @@ import {
   NoteFormats,
   NoteStatuses,
   type NoteStatus,
-  type NoteTopic,
-  NoteTopics,
+  NOTE_TOPIC_MAX_LENGTH,
+  NOTE_TOPICS_MAX,
 } from '@waypoint/shared-contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -31,6 +32,21 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { trimmed, trimmedOrNull } from '../access/trimmed';
+
+/**
+ * A note's topics: up to 20, each one of the program's topics (`GET /notes/settings`; checked
+ * against the program's list by the store, since the list lives in the database).
+ */
+const noteTopics = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], description: 'Topics from the program’s list (GET /notes/settings)' }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(20),
+    ArrayUnique(),
+    IsString({ each: true }),
+    Length(1, NOTE_TOPIC_MAX_LENGTH, { each: true }),
+  );
 
 /** What a note says and when; every field optional so the same shape serves create and update. */
 class NoteContentDto {
@@ -70,13 +86,8 @@ class NoteContentDto {
   @IsUUID('all', { each: true })
   goalIds?: string[];
 
-  @ApiPropertyOptional({ enum: NoteTopics, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsIn(NoteTopics, { each: true })
-  topics?: NoteTopic[];
+  @noteTopics()
+  topics?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() riskConcern?: boolean;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @trimmedOrNull() @IsString() @Length(1, 2000) riskDetail?: string | null;
@@ -158,13 +169,8 @@ export class CreateGroupSessionDto {
   @ApiPropertyOptional({ description: 'Shared Goal section (each note may add its goals)' }) @IsOptional() @IsString() @Length(0, 4000) goal?: string;
   @ApiProperty({ description: 'What the facilitator did, shared by every attendee’s note' }) @trimmed() @IsString() @Length(1, 4000) intervention!: string;
   @ApiPropertyOptional({ description: 'Shared Plan section' }) @IsOptional() @IsString() @Length(0, 4000) plan?: string;
-  @ApiPropertyOptional({ enum: NoteTopics, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsIn(NoteTopics, { each: true })
-  topics?: NoteTopic[];
+  @noteTopics()
+  topics?: string[];
 
   @ApiProperty({ type: [GroupAttendeeDto], description: '1–20 attendees from the facilitator’s caseload' })
   @IsArray()
@@ -174,4 +180,20 @@ export class CreateGroupSessionDto {
   @ValidateNested({ each: true })
   @Type(() => GroupAttendeeDto)
   attendees!: GroupAttendeeDto[];
+}
+
+/** A program's note settings, replaced whole by an admin. */
+export class UpdateNoteSettingsDto {
+  @ApiProperty({ enum: NoteFormats, description: 'The format a new note starts in' }) @IsIn(NoteFormats) defaultFormat!: NoteFormat;
+
+  @ApiProperty({ type: [String], description: `1–${NOTE_TOPICS_MAX} topics: built-in keys (e.g. "housing") or the program’s own, written as their label` })
+  @Transform(({ value }) => (Array.isArray(value) ? value.map((topic) => (typeof topic === 'string' ? topic.trim().replace(/\s+/g, ' ') : topic)) : value))
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(NOTE_TOPICS_MAX)
+  @IsString({ each: true })
+  @Length(1, NOTE_TOPIC_MAX_LENGTH, { each: true })
+  topics!: string[];
+
+  @ApiProperty({ description: 'The version these settings are based on' }) @IsInt() @Min(1) version!: number;
 }

@@ -47,8 +47,8 @@ export class NoteLifecycleStore {
     );
     await queryable(this.db).query(
       `INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on, created_by)
-       SELECT n.program_id, n.participant_id, n.author_id, 'Follow up (from the note of ' || to_char(n.started_at AT TIME ZONE 'UTC', 'Mon DD') || ')', n.follow_up_on, n.author_id
-         FROM session_notes n WHERE n.id = $1 AND n.follow_up_on IS NOT NULL`,
+       SELECT n.program_id, n.participant_id, n.author_id, 'Follow up (from the note of ' || to_char(n.started_at AT TIME ZONE p.time_zone, 'Mon DD') || ')', n.follow_up_on, n.author_id
+         FROM session_notes n JOIN programs p ON p.id = n.program_id WHERE n.id = $1 AND n.follow_up_on IS NOT NULL`,
       [noteId],
     );
     return this.notes.get(auth, noteId);

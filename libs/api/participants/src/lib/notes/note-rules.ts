@@ -56,20 +56,23 @@ export interface NoteBilling {
 /**
  * H0038 units for a contact, after the participant's daily cap: the rule is the shared one (the
  * dashboard shows the same number live), the units already billed that day come from the
- * participant's other notes (the calendar day of the start, UTC). An attempted contact bills nothing.
+ * participant's other notes (the calendar day of the start in the program's time zone, so a
+ * 7 pm visit in New York counts on the day it happened, not the next UTC day). An attempted
+ * contact bills nothing.
  */
 export async function noteBilling(
   db: DataSource | EntityManager,
   rule: BillingRule,
-  note: { programId: string; participantId: string; noteId?: string; startedAt: Date; minutes: number; contactType: ContactType },
+  note: { programId: string; timeZone: string; participantId: string; noteId?: string; startedAt: Date; minutes: number; contactType: ContactType },
 ): Promise<NoteBilling> {
   const earned = note.contactType === 'attempted' ? 0 : billableUnits(note.minutes, rule);
   const [{ billed }] = await db.query(
-    `SELECT coalesce(sum(units), 0)::int AS billed FROM session_notes
+    `WITH day AS (SELECT date_trunc('day', $4::timestamptz AT TIME ZONE $5) AS local_midnight)
+     SELECT coalesce(sum(units), 0)::int AS billed FROM session_notes, day
       WHERE program_id = $1 AND participant_id = $2 AND id IS DISTINCT FROM $3::uuid
-        AND started_at >= date_trunc('day', $4::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
-        AND started_at < (date_trunc('day', $4::timestamptz AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC'`,
-    [note.programId, note.participantId, note.noteId ?? null, note.startedAt.toISOString()],
+        AND started_at >= day.local_midnight AT TIME ZONE $5
+        AND started_at < (day.local_midnight + interval '1 day') AT TIME ZONE $5`,
+    [note.programId, note.participantId, note.noteId ?? null, note.startedAt.toISOString(), note.timeZone],
   );
   const capped = applyDailyCap(earned, billed, rule);
   return { ...capped, modifiers: billingModifiers({ group: note.contactType === 'group' }, rule) };

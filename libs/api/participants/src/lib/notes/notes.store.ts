@@ -12,6 +12,7 @@ import { ParticipantsRepository } from '../access/participants.repository';
 import { SqlParams } from '../access/sql-params';
 import type { CreateNoteDto, ListNotesQuery, UpdateNoteDto } from './note-input.dto';
 import { checkedSections, contactTimes, noteBilling } from './note-rules';
+import { checkedTopics, programNoteSettings } from './note-settings.store';
 
 /** A note as the API returns it. */
 export const NOTE_COLUMNS = `n.id, n.participant_id AS "participantId", n.author_id AS "authorId", au.display_name AS "authorName",
@@ -37,6 +38,7 @@ export interface NoteRow {
   contactType: CreateNoteDto['contactType'];
   format: NoteFormat;
   sections: Record<string, string>;
+  topics: string[];
   [column: string]: unknown;
 }
 
@@ -65,11 +67,14 @@ export class NotesStore {
       if (existing) return this.#replayed(auth, existing, participantId);
     }
     const times = contactTimes(dto.startedAt, dto.endedAt, dto.durationMinutes);
-    const format = dto.format ?? 'GIRP';
+    const settings = await programNoteSettings(queryable(this.db), auth.programId);
+    const format = dto.format ?? settings.defaultFormat;
     const sections = checkedSections(format, dto.sections ?? {});
+    checkedTopics(dto.topics, settings);
     await this.#requireActiveGoals(auth, participantId, dto.goalIds ?? []);
     const billing = await noteBilling(queryable(this.db), this.config.billing, {
       programId: auth.programId,
+      timeZone: settings.timeZone,
       participantId,
       startedAt: times.startedAt,
       minutes: times.minutes,
@@ -132,9 +137,12 @@ export class NotesStore {
     }
     const sections = checkedSections(format, dto.sections ?? note.sections);
     if (dto.goalIds) await this.#requireActiveGoals(auth, note.participantId, dto.goalIds);
+    const settings = await programNoteSettings(queryable(this.db), auth.programId);
+    checkedTopics(dto.topics, settings, note.topics);
     const contactType = dto.contactType ?? note.contactType;
     const billing = await noteBilling(queryable(this.db), this.config.billing, {
       programId: auth.programId,
+      timeZone: settings.timeZone,
       participantId: note.participantId,
       noteId,
       startedAt: times.startedAt,
@@ -216,7 +224,7 @@ export class NotesStore {
   async noteInScope(auth: AuthContext, noteId: string): Promise<NoteRow> {
     const [note] = await queryable(this.db).query(
       `SELECT n.id, n.participant_id AS "participantId", n.author_id AS "authorId", n.status, n.version, n.started_at AS "startedAt",
-              n.ended_at AS "endedAt", n.contact_type AS "contactType", n.format, n.sections
+              n.ended_at AS "endedAt", n.contact_type AS "contactType", n.format, n.sections, n.topics
          FROM session_notes n WHERE n.id = $1 AND n.program_id = $2`,
       [noteId, auth.programId],
     );
