@@ -14,7 +14,8 @@ if (!existsSync(chromium)) {
 
 export default defineConfig({
   testDir: './src',
-  outputDir: join(__dirname, '../../test-output/web-e2e/results'),
+  // E2E_RESULTS_DIR lets two runs on one machine (each with its own E2E_PORT) keep their traces apart.
+  outputDir: process.env['E2E_RESULTS_DIR'] ?? join(__dirname, '../../test-output/web-e2e/results'),
   fullyParallel: false,
   workers: 1,
   retries: 0,

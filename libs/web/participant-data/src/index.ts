@@ -17,3 +17,4 @@ export * from './lib/participant-care-api';
 export * from './lib/notes.models';
 export * from './lib/notes-api';
 export * from './lib/note-labels';
+export * from './lib/note-settings-api';

@@ -24,6 +24,12 @@ export const adminRoutes: Routes = [
         canActivate: [permissionGuard(sectionPermission('api-tokens'))],
         loadComponent: () => import('./api-tokens/api-tokens-page').then((m) => m.ApiTokensPage),
       },
+      {
+        path: 'notes',
+        title: $localize`:Page title:Note settings`,
+        canActivate: [permissionGuard(sectionPermission('notes'))],
+        loadComponent: () => import('./note-settings/note-settings-page').then((m) => m.NoteSettingsPage),
+      },
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import type { ContactModality, ContactType, NoteFormat, NoteStatus, NoteTopic } from '@waypoint/shared-contracts';
+import type { BuiltInNoteTopic, ContactModality, ContactType, NoteFormat, NoteStatus } from '@waypoint/shared-contracts';
 
 /** Words for a note's vocabularies, shared by the notes tab, the co-sign queue and the timeline. */
 const CONTACT_TYPES: Readonly<Record<ContactType, string>> = {
@@ -40,7 +40,7 @@ const SECTIONS: Readonly<Record<string, string>> = {
   objective: $localize`:Note section:Objective`,
 };
 
-const TOPICS: Readonly<Record<NoteTopic, string>> = {
+const TOPICS: Readonly<Record<BuiltInNoteTopic, string>> = {
   cravings: $localize`:Note topic:Cravings`,
   triggers: $localize`:Note topic:Triggers`,
   boundaries: $localize`:Note topic:Boundaries`,

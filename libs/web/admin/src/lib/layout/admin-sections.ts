@@ -13,6 +13,7 @@ export interface AdminSection {
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: 'users', label: $localize`:Admin section tab:Users`, permission: 'users:manage' },
   { path: 'api-tokens', label: $localize`:Admin section tab:API tokens`, permission: 'api-tokens:manage' },
+  { path: 'notes', label: $localize`:Admin section tab:Notes`, permission: 'program:configure' },
 ];
 
 /** The permission a section's route asks for, so the guard and the link never disagree. */

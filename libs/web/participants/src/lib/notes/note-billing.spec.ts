@@ -14,16 +14,16 @@ const fields = (minutes: number | null, contactType: 'individual' | 'group' | 'a
 
 describe('units while typing', () => {
   it('follow the shared H0038 rule: 8–22 minutes one unit, 23–37 two, under 8 none', () => {
-    expect(estimateUnits(fields(30), rule, [], null)).toMatchObject({ units: 2, requested: 2, capped: false, code: 'H0038', confirmed: false });
-    expect(estimateUnits(fields(22), rule, [], null)?.units).toBe(1);
-    expect(estimateUnits(fields(38), rule, [], null)?.units).toBe(3);
-    expect(estimateUnits(fields(7), rule, [], null)?.units).toBe(0);
-    expect(estimateUnits(fields(null), rule, [], null)).toBeNull();
+    expect(estimateUnits(fields(30), rule, [], null, 'UTC')).toMatchObject({ units: 2, requested: 2, capped: false, code: 'H0038', confirmed: false });
+    expect(estimateUnits(fields(22), rule, [], null, 'UTC')?.units).toBe(1);
+    expect(estimateUnits(fields(38), rule, [], null, 'UTC')?.units).toBe(3);
+    expect(estimateUnits(fields(7), rule, [], null, 'UTC')?.units).toBe(0);
+    expect(estimateUnits(fields(null), rule, [], null, 'UTC')).toBeNull();
   });
 
   it('bill nothing for an attempted contact and mark a group session HQ', () => {
-    expect(estimateUnits(fields(30, 'attempted'), rule, [], null)?.units).toBe(0);
-    expect(estimateUnits(fields(30, 'group'), rule, [], null)?.code).toBe('H0038 HQ');
+    expect(estimateUnits(fields(30, 'attempted'), rule, [], null, 'UTC')?.units).toBe(0);
+    expect(estimateUnits(fields(30, 'group'), rule, [], null, 'UTC')?.code).toBe('H0038 HQ');
   });
 
   it('warn when the participant’s other notes that day would pass the daily cap', () => {
@@ -32,10 +32,18 @@ describe('units while typing', () => {
       sessionNote({ id: 'b', startedAt: '2026-11-21T11:00:00.000Z', units: 7 }),
       sessionNote({ id: 'c', startedAt: '2026-11-20T11:00:00.000Z', units: 16 }),
     ];
-    expect(unitsBilledThatDay(others, START, null)).toBe(15);
-    expect(estimateUnits(fields(30), rule, others, null)).toMatchObject({ units: 1, requested: 2, capped: true, over: 1, billedThatDay: 15 });
+    expect(unitsBilledThatDay(others, START, null, 'UTC')).toBe(15);
+    expect(estimateUnits(fields(30), rule, others, null, 'UTC')).toMatchObject({ units: 1, requested: 2, capped: true, over: 1, billedThatDay: 15 });
     // The note itself is not counted twice once it is saved.
-    expect(unitsBilledThatDay(others, START, 'b')).toBe(8);
+    expect(unitsBilledThatDay(others, START, 'b', 'UTC')).toBe(8);
+  });
+
+  it('count the day on the program’s calendar, as the API does', () => {
+    // 02:00 UTC on the 22nd is 9 pm on the 21st in New York: the same day as a 9 am visit there.
+    const others = [sessionNote({ id: 'late', startedAt: '2026-11-22T02:00:00.000Z', units: 15 })];
+    expect(unitsBilledThatDay(others, START, null, 'America/New_York')).toBe(15);
+    expect(unitsBilledThatDay(others, START, null, 'UTC')).toBe(0);
+    expect(estimateUnits(fields(30), rule, others, null, 'America/New_York')).toMatchObject({ units: 1, capped: true });
   });
 
   it('show what the API decided once it saved the note', () => {

@@ -18,17 +18,27 @@ export interface UnitsEstimate {
   confirmed: boolean;
 }
 
-/** The calendar day the API counts the cap on: the start's day in UTC (note-rules.ts). */
-const capDay = (iso: string) => iso.slice(0, 10);
+/**
+ * The calendar day the API counts the cap on: the start's day in the program's time zone
+ * (note-rules.ts), e.g. "2026-11-21". Without a time zone, the browser's.
+ */
+function capDay(iso: string, timeZone: string | null): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: timeZone ?? undefined }).format(new Date(iso));
+}
 
 /**
  * Units billed that day by the participant's other notes, from the notes at hand (the newest
  * page of the list). Best effort: notes not loaded are not counted; the API's answer after a
  * save is the one that counts.
  */
-export function unitsBilledThatDay(notes: readonly Pick<SessionNote, 'id' | 'startedAt' | 'units'>[], startedAt: string, exceptId: string | null): number {
-  const day = capDay(new Date(startedAt).toISOString());
-  return notes.filter((note) => note.id !== exceptId && capDay(new Date(note.startedAt).toISOString()) === day).reduce((sum, note) => sum + note.units, 0);
+export function unitsBilledThatDay(
+  notes: readonly Pick<SessionNote, 'id' | 'startedAt' | 'units'>[],
+  startedAt: string,
+  exceptId: string | null,
+  timeZone: string | null,
+): number {
+  const day = capDay(startedAt, timeZone);
+  return notes.filter((note) => note.id !== exceptId && capDay(note.startedAt, timeZone) === day).reduce((sum, note) => sum + note.units, 0);
 }
 
 /**
@@ -41,11 +51,12 @@ export function estimateUnits(
   rule: BillingRule,
   otherNotes: readonly Pick<SessionNote, 'id' | 'startedAt' | 'units'>[],
   noteId: string | null,
+  timeZone: string | null,
 ): UnitsEstimate | null {
   const start = fields.startedAt;
   if (Number.isNaN(Date.parse(start)) || fields.durationMinutes === null) return null;
   const earned = fields.contactType === 'attempted' ? 0 : billableUnits(fields.durationMinutes, rule);
-  const billedThatDay = unitsBilledThatDay(otherNotes, start, noteId);
+  const billedThatDay = unitsBilledThatDay(otherNotes, start, noteId, timeZone);
   const capped = applyDailyCap(earned, billedThatDay, rule);
   return { ...capped, billedThatDay, code: claimCode(fields.contactType, rule), confirmed: false };
 }

@@ -19,7 +19,7 @@ import { problemText } from '../plan/plan-dialogs';
 import { todayIn } from '../status/calendar-date';
 import { newIdempotencyKey, NoteAutosave, type SaveState, whyNotSaved } from './note-autosave';
 import { confirmedUnits, estimateUnits, sameBilling, type UnitsEstimate } from './note-billing';
-import { defaultFields, fieldsFromNote, MAX_DURATION_MINUTES, type NoteFields, prefilledGoalSection } from './note-fields';
+import { defaultFields, fieldsFromNote, MAX_DURATION_MINUTES, type NoteFields, offeredTopics, prefilledGoalSection } from './note-fields';
 import { fieldsOfForm, formValueOf, noteForm, withAllSections } from './note-form';
 import { contactTypeLabel, formatLabel, modalityLabel, sectionHint, sectionLabel, signerLine, topicLabel } from './note-labels';
 import { browserStorage, copyToOffer, type NoteLocalCopy, removeCopiesOf, removeLocalCopy } from './note-local-copy';
@@ -79,7 +79,8 @@ export class NoteEditor implements OnInit {
   protected readonly contactTypes = ContactTypes;
   protected readonly modalities = ContactModalities;
   protected readonly formats = NoteFormats;
-  protected readonly topics = NoteTopics;
+  /** The program's topics, and any the note already carries that the program has since dropped. */
+  protected readonly topics = computed(() => offeredTopics(this.context().settings?.topics ?? NoteTopics, this.note()?.topics ?? []));
   protected readonly labels = { contactType: contactTypeLabel, modality: modalityLabel, format: formatLabel, section: sectionLabel, hint: sectionHint, topic: topicLabel };
   protected readonly maxDuration = MAX_DURATION_MINUTES;
   protected readonly timeZone = computed(() => this.#session.user()?.timeZone ?? null);
@@ -111,8 +112,10 @@ export class NoteEditor implements OnInit {
     const saved = this.#saved();
     const { rule, recent } = this.context();
     if (saved && sameBilling(fieldsFromNote(saved), fields)) return confirmedUnits(saved, rule);
-    return rule ? estimateUnits(fields, rule, recent, saved?.id ?? null) : null;
+    return rule ? estimateUnits(fields, rule, recent, saved?.id ?? null, this.#capTimeZone()) : null;
   });
+  /** The calendar the API counts the daily cap in: the program's (the same as the session's). */
+  readonly #capTimeZone = computed(() => this.context().settings?.timeZone ?? this.timeZone());
   protected readonly dailyCap = computed(() => this.context().rule?.dailyCapUnits ?? null);
 
   protected readonly saveText = computed(() => {
@@ -153,7 +156,7 @@ export class NoteEditor implements OnInit {
 
   ngOnInit(): void {
     const note = this.note();
-    this.#show(note ? fieldsFromNote(note) : defaultFields(new Date(), lastLocation(this.context().recent)));
+    this.#show(note ? fieldsFromNote(note) : defaultFields(new Date(), lastLocation(this.context().recent), this.context().settings?.defaultFormat));
     this.#start(newIdempotencyKey(), note);
     this.offer.set(copyToOffer(this.#storage, this.participantId(), note?.id ?? null, note?.updatedAt ?? null));
     this.form.valueChanges.pipe(takeUntilDestroyed(this.#destroyRef)).subscribe(() => this.#changed());

@@ -69,16 +69,17 @@ const toMinute = (time: number) => new Date(Math.floor(time / 60_000) * 60_000).
 
 /**
  * A new note: it began half an hour ago and lasted half an hour (written just after the
- * contact, as most are), in person, individual, GIRP, where the last one took place.
+ * contact, as most are), in person, individual, in the program's format (GIRP unless it says
+ * otherwise), where the last one took place.
  */
-export function defaultFields(now: Date, location: string | null): NoteFields {
+export function defaultFields(now: Date, location: string | null, format: NoteFormat = 'GIRP'): NoteFields {
   return {
     startedAt: toMinute(now.getTime() - DEFAULT_DURATION_MINUTES * 60_000),
     durationMinutes: DEFAULT_DURATION_MINUTES,
     contactType: 'individual',
     modality: 'in_person',
     location: location ?? '',
-    format: 'GIRP',
+    format,
     sections: {},
     goalIds: [],
     topics: [],
@@ -205,4 +206,12 @@ export function missingSections(fields: NoteFields): string[] {
 export function readyToSign(fields: NoteFields): boolean {
   const missing = missingSections(fields);
   return fields.contactType === 'attempted' ? missing.length < NOTE_SECTIONS[fields.format].length : missing.length === 0;
+}
+
+/**
+ * The topics to offer: the program's list, then any the note already carries that the program
+ * has since dropped (so they show as chosen and can be removed, rather than vanishing).
+ */
+export function offeredTopics(programTopics: readonly string[], onNote: readonly string[]): string[] {
+  return [...programTopics, ...onNote.filter((topic) => !programTopics.includes(topic))];
 }

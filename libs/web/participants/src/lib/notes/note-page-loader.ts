@@ -1,13 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { type Signal, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
-import type { BillingRule, Goal, RecoveryPlan, SessionNote, SessionNotePage } from '@waypoint/web-participant-data';
+import type { BillingRule, Goal, NoteSettings, RecoveryPlan, SessionNote, SessionNotePage } from '@waypoint/web-participant-data';
 import { catchError, combineLatest, forkJoin, map, type Observable, of, startWith, switchMap } from 'rxjs';
 
 /** What the editor needs besides the note: the rule for live units, the goals to link, and the latest notes. */
 export interface NoteEditorContext {
   /** Null when it could not be read: units then come from the API after each save. */
   rule: BillingRule | null;
+  /** The program's format, topics and time zone; null when they could not be read (built-in defaults then). */
+  settings: NoteSettings | null;
   /** The participant's active goals, to link. */
   goals: Goal[];
   /** Whether the goals could not be read (linking is then unavailable, writing is not). */
@@ -28,6 +30,7 @@ export type NotePageState =
 export interface NotePageSources {
   note: (noteId: string) => Observable<SessionNote>;
   rule: () => Observable<BillingRule>;
+  settings: () => Observable<NoteSettings>;
   plan: (participantId: string) => Observable<RecoveryPlan>;
   recent: (participantId: string) => Observable<SessionNotePage>;
   /** Whether the signed-in person may edit this note: a draft they wrote. */
@@ -49,14 +52,16 @@ export function loadNotePage(participantId: Signal<string>, noteId: Signal<strin
   const context = (id: string): Observable<NoteEditorContext> =>
     forkJoin({
       rule: sources.rule().pipe(catchError(() => of(null))),
+      settings: sources.settings().pipe(catchError(() => of(null))),
       plan: sources.plan(id).pipe(catchError(() => of(null))),
       recent: sources.recent(id).pipe(
         map((page) => page.items),
         catchError(() => of([] as SessionNote[])),
       ),
     }).pipe(
-      map(({ rule, plan, recent }) => ({
+      map(({ rule, settings, plan, recent }) => ({
         rule,
+        settings,
         goals: plan?.goals.filter((goal) => goal.status === 'active') ?? [],
         goalsFailed: plan === null,
         recent,

@@ -7,7 +7,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { DEFAULT_BILLING_RULE, type Permission, ROLE_PERMISSIONS } from '@waypoint/shared-contracts';
+import { DEFAULT_BILLING_RULE, type NoteSettings, NoteTopics, type Permission, ROLE_PERMISSIONS } from '@waypoint/shared-contracts';
 import { SessionStore } from '@waypoint/web-auth';
 import { activeGoal, sessionNote } from './note-fixtures';
 import { NotePage } from './note-page';
@@ -61,8 +61,10 @@ describe('NotePage', () => {
 
   const element = () => harness.routeNativeElement as HTMLElement;
   const settle = () => harness.fixture.whenStable();
-  async function context() {
+  const GIRP_SETTINGS: NoteSettings = { defaultFormat: 'GIRP', topics: [...NoteTopics], timeZone: 'America/New_York', version: 1 };
+  async function context(settings: NoteSettings = GIRP_SETTINGS) {
     backend.expectOne('/api/v1/notes/billing-rule').flush(DEFAULT_BILLING_RULE);
+    backend.expectOne('/api/v1/notes/settings').flush(settings);
     backend.expectOne('/api/v1/participants/p-1/plan').flush({ goals: [activeGoal(), activeGoal({ id: 'g-old', status: 'achieved', statement: 'Old goal' })] });
     const recent = backend.expectOne((r) => r.url === '/api/v1/participants/p-1/notes');
     expect(recent.request.params.get('limit')).toBe('100');
@@ -90,6 +92,16 @@ describe('NotePage', () => {
     create.flush(sessionNote({ id: 'n-7' }));
     await settle();
     expect(TestBed.inject(Location).path()).toBe('/participants/p-1/notes/n-7');
+  });
+
+  it('starts a new note in the program’s format, with the program’s topics', async () => {
+    await harness.navigateByUrl('/participants/p-1/notes/new');
+    await context({ ...GIRP_SETTINGS, defaultFormat: 'DAP', topics: ['housing', 'Reentry support'] });
+    const labels = [...element().querySelectorAll('mat-form-field mat-label')].map((label) => label.textContent?.trim());
+    expect(labels).toEqual(expect.arrayContaining(['Data', 'Assessment', 'Plan']));
+    expect(labels).not.toContain('Intervention');
+    const chips = [...element().querySelectorAll('mat-chip-option')].map((chip) => chip.textContent?.trim());
+    expect(chips).toEqual(['Housing', 'Reentry support']);
   });
 
   it('opens a draft of one’s own in the editor', async () => {

@@ -5,7 +5,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '@waypoint/web-auth';
-import { NotesApi, RecoveryPlanApi, type SessionNote } from '@waypoint/web-participant-data';
+import { NoteSettingsApi, NotesApi, RecoveryPlanApi, type SessionNote } from '@waypoint/web-participant-data';
 import { EmptyState } from '@waypoint/web-ui';
 import { tap } from 'rxjs';
 import { browserStorage, removeCopiesOf } from './note-local-copy';
@@ -69,6 +69,7 @@ import { NoteView } from './note-view';
 export class NotePage {
   readonly #api = inject(NotesApi);
   readonly #plans = inject(RecoveryPlanApi);
+  readonly #settings = inject(NoteSettingsApi);
   readonly #session = inject(SessionStore);
   readonly #location = inject(Location);
   readonly #injector = inject(Injector);
@@ -85,6 +86,7 @@ export class NotePage {
     // A note that is no longer a draft leaves no reason to keep unsaved copies of it on this device.
     note: (noteId) => this.#api.get(noteId).pipe(tap((note) => note.status !== 'draft' && removeCopiesOf(browserStorage(), note.participantId, note.id))),
     rule: () => this.#api.billingRule(),
+    settings: () => this.#settings.settings(),
     plan: (participantId) => this.#plans.plan(participantId),
     recent: (participantId) => this.#api.list(participantId, { limit: RECENT_NOTES }),
     editable: (note) => note.status === 'draft' && this.isMine(note),
