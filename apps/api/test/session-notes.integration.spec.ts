@@ -250,7 +250,7 @@ describe('session notes', () => {
       intervention: 'Led a sharing circle on holiday triggers; handed out the warmline card.',
       plan: 'Meet again next Thursday.',
       topics: ['triggers', 'family'],
-      attendees: attendees.map((participantId, index) => ({ participantId, response: `Attendee ${index + 1} named one trigger and one plan.` })),
+      attendees: attendees.map((participantId, index) => ({ participantId, response: `  Attendee ${index + 1} named one trigger and one plan.\n` })),
     };
     const key = { 'Idempotency-Key': 'group-7c6d' };
     const created = await send('specialist', 'post', '/group-sessions', group, key).expect(201);
@@ -260,7 +260,9 @@ describe('session notes', () => {
       expect(note).toMatchObject({ contactType: 'group', modifiers: ['HQ'], units: 4, status: 'draft', groupSessionId: created.body.id, location: 'Recovery cafe, back room' });
       expect(note.sections.intervention).toBe(group.intervention);
     }
-    expect(new Set(created.body.notes.map((note: { sections: { response: string } }) => note.sections.response)).size).toBe(3);
+    // Each note has its own response (trimmed), and names its participant.
+    expect(created.body.notes.map((note: { sections: { response: string } }) => note.sections.response).sort()).toEqual([1, 2, 3].map((n) => `Attendee ${n} named one trigger and one plan.`));
+    expect(created.body.notes.map((note: { participantName: string }) => note.participantName)).toContain('Marcus Bell');
     // A retried submit is the same session, not a second one.
     const again = await send('specialist', 'post', '/group-sessions', group, key).expect(201);
     expect(again.body).toMatchObject({ id: created.body.id, replayed: true });

@@ -8,7 +8,7 @@ import { careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import type { CreateGroupSessionDto } from './note-input.dto';
 import { contactTimes } from './note-rules';
-import { NOTE_COLUMNS, NOTE_FROM, NotesStore } from './notes.store';
+import { NOTE_COLUMNS, NOTE_FROM, NotesStore, PARTICIPANT_NAME } from './notes.store';
 
 /**
  * Group sessions: the facilitator records the meeting once and every attendee gets their own
@@ -66,7 +66,7 @@ export class GroupSessionsStore {
     return this.get(auth, session.id);
   }
 
-  /** The session and the attendees' notes the caller reaches; 404 when they reach none. */
+  /** The session and the attendees' notes the caller reaches, each with its participant's name; 404 when they reach none. */
   async get(auth: AuthContext, id: string) {
     const [session] = await queryable(this.db).query(
       `SELECT g.id, g.topic, g.started_at AS "startedAt", g.ended_at AS "endedAt", g.facilitator_id AS "facilitatorId", f.display_name AS "facilitatorName"
@@ -76,7 +76,7 @@ export class GroupSessionsStore {
     if (!session) throw new NotFoundException('No such group session.');
     const params = new SqlParams();
     const notes: { participantId: string }[] = await queryable(this.db).query(
-      `SELECT ${NOTE_COLUMNS} FROM ${NOTE_FROM} JOIN participants p ON p.id = n.participant_id
+      `SELECT ${NOTE_COLUMNS}, ${PARTICIPANT_NAME} AS "participantName" FROM ${NOTE_FROM} JOIN participants p ON p.id = n.participant_id
         WHERE n.group_session_id = ${params.add(id)} AND ${careTeamPredicate(auth, params, 'p')}
         ORDER BY p.legal_last_name, p.legal_first_name, n.id`,
       params.values,

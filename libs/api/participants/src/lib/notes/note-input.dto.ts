@@ -148,7 +148,7 @@ export class ListNotesQuery {
 
 export class GroupAttendeeDto {
   @ApiProperty() @IsUUID() participantId!: string;
-  @ApiPropertyOptional({ description: 'This attendee’s response (up to 4000 characters)' }) @IsOptional() @IsString() @Length(0, 4000) response?: string;
+  @ApiPropertyOptional({ description: 'This attendee’s response (up to 4000 characters)' }) @IsOptional() @trimmed() @IsString() @Length(0, 4000) response?: string;
   @ApiPropertyOptional({ type: [String], description: 'Active goals of this attendee' })
   @IsOptional()
   @IsArray()
@@ -166,9 +166,9 @@ export class CreateGroupSessionDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 720 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(720) durationMinutes?: number;
   @ApiProperty({ enum: ContactModalities }) @IsIn(ContactModalities) modality!: ContactModality;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @trimmedOrNull() @IsString() @Length(1, 200) location?: string | null;
-  @ApiPropertyOptional({ description: 'Shared Goal section (each note may add its goals)' }) @IsOptional() @IsString() @Length(0, 4000) goal?: string;
+  @ApiPropertyOptional({ description: 'Shared Goal section (each note may add its goals)' }) @IsOptional() @trimmed() @IsString() @Length(0, 4000) goal?: string;
   @ApiProperty({ description: 'What the facilitator did, shared by every attendee’s note' }) @trimmed() @IsString() @Length(1, 4000) intervention!: string;
-  @ApiPropertyOptional({ description: 'Shared Plan section' }) @IsOptional() @IsString() @Length(0, 4000) plan?: string;
+  @ApiPropertyOptional({ description: 'Shared Plan section' }) @IsOptional() @trimmed() @IsString() @Length(0, 4000) plan?: string;
   @noteTopics()
   topics?: string[];
 

@@ -9,9 +9,8 @@ import { isMicrosecondTimestamp, UUID_PATTERN, withoutCursorColumn } from '../ac
 import { careTeamPredicate, supervisedTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import { NoteLifecycleStore } from './note-lifecycle.store';
-import { NOTE_COLUMNS, NOTE_FROM } from './notes.store';
+import { NOTE_COLUMNS, NOTE_FROM, PARTICIPANT_NAME } from './notes.store';
 
-const PARTICIPANT_NAME = `coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name`;
 
 /**
  * The lists around the notes: the supervisor's co-sign queue (their team's submitted and signed

@@ -24,6 +24,8 @@ export const NOTE_COLUMNS = `n.id, n.participant_id AS "participantId", n.author
   n.cosigned_at AS "cosignedAt", co.display_name AS "cosignedByName",
   n.returned_at AS "returnedAt", rb.display_name AS "returnedByName", n.return_comment AS "returnComment",
   n.group_session_id AS "groupSessionId", n.created_at AS "createdAt", n.updated_at AS "updatedAt", n.version`;
+/** The participant's name as lists show it (preferred first name, else legal), for a query joining `participants p`. */
+export const PARTICIPANT_NAME = `coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name`;
 export const NOTE_FROM = `session_notes n JOIN users au ON au.id = n.author_id
   LEFT JOIN users co ON co.id = n.cosigned_by LEFT JOIN users rb ON rb.id = n.returned_by`;
 
