@@ -2,7 +2,18 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { withoutProblemSnackbar } from '@waypoint/web-core';
 import type { Observable } from 'rxjs';
-import type { BillingRule, BulkCosignResult, CosignQueue, MyNotes, NoteContent, NoteStatus, SessionNote, SessionNotePage } from './notes.models';
+import type {
+  BillingRule,
+  BulkCosignResult,
+  CosignQueue,
+  GroupSession,
+  MyNotes,
+  NewGroupSession,
+  NoteContent,
+  NoteStatus,
+  SessionNote,
+  SessionNotePage,
+} from './notes.models';
 
 const API = '/api/v1';
 const quiet = () => ({ context: withoutProblemSnackbar() });
@@ -85,6 +96,22 @@ export class NotesApi {
   /** The caller's returned notes and drafts (overdue flagged). Quiet: My tasks says it inline. */
   mine(): Observable<MyNotes> {
     return this.#http.get<MyNotes>(`${API}/notes/mine`, quiet());
+  }
+
+  /**
+   * Records a group session: one draft note per attendee, all or none. Pass one `idempotencyKey`
+   * per form and reuse it on every retry: the API then records the session exactly once.
+   */
+  createGroupSession(session: NewGroupSession, idempotencyKey: string): Observable<GroupSession> {
+    return this.#http.post<GroupSession>(`${API}/group-sessions`, session, {
+      ...quiet(),
+      headers: new HttpHeaders({ 'Idempotency-Key': idempotencyKey }),
+    });
+  }
+
+  /** A group session with the attendees' notes the caller reaches; quiet: the page explains a 404. */
+  groupSession(id: string): Observable<GroupSession> {
+    return this.#http.get<GroupSession>(`${API}/group-sessions/${encodeURIComponent(id)}`, quiet());
   }
 
   #command(note: Pick<SessionNote, 'id'>, command: string, body: object): Observable<SessionNote> {

@@ -48,6 +48,8 @@ export interface SessionNote {
   returnedAt: string | null;
   returnedByName: string | null;
   returnComment: string | null;
+  /** The group session the note was written in, if any. */
+  groupSessionId: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -107,4 +109,48 @@ export interface MyNotes {
 export interface BulkCosignResult {
   cosigned: SessionNote[];
   failed: { id: string; status: number; detail: string }[];
+}
+
+/** One attendee of a group session: their own Response, and which of their active goals the group worked on. */
+export interface GroupAttendee {
+  participantId: string;
+  response?: string;
+  goalIds?: string[];
+}
+
+/**
+ * POST /group-sessions: the meeting written once. Each attendee gets their own draft GIRP note
+ * (contact type group, so the group modifier) with the shared Goal, Intervention and Plan.
+ */
+export interface NewGroupSession {
+  /** What the group was about (1–200 characters). */
+  topic: string;
+  startedAt: string;
+  endedAt?: string;
+  durationMinutes?: number;
+  modality: ContactModality;
+  location?: string | null;
+  goal?: string;
+  intervention: string;
+  plan?: string;
+  topics?: NoteTopic[];
+  /** 1–20 attendees from the facilitator's care-team scope. */
+  attendees: GroupAttendee[];
+}
+
+/** An attendee's note as a group session lists it, with the attendee's name. */
+export type GroupSessionNote = SessionNote & { participantName: string };
+
+/** A group session and the attendees' notes the caller reaches (GET /group-sessions/:id, and the create's answer). */
+export interface GroupSession {
+  id: string;
+  topic: string;
+  startedAt: string;
+  endedAt: string;
+  facilitatorId: string;
+  facilitatorName: string;
+  /** By the attendees' legal last name. */
+  notes: GroupSessionNote[];
+  /** On a create answered from an earlier request with the same Idempotency-Key. */
+  replayed?: boolean;
 }

@@ -16,6 +16,25 @@ export const participantRoutes: Routes = [
     loadComponent: () => import('./intake/intake-page').then((m) => m.IntakePage),
   },
   {
+    // Group sessions: record one (`group-sessions/new`) and see the notes it made (`group-sessions/:id`).
+    // Before `:id`, which would otherwise take "group-sessions" for a participant id.
+    path: 'group-sessions',
+    children: [
+      {
+        path: 'new',
+        title: $localize`:Page title:Record a group session`,
+        canActivate: [permissionGuard('participants:write')],
+        loadComponent: () => import('./group-session/group-session-page').then((m) => m.GroupSessionPage),
+      },
+      {
+        path: ':id',
+        title: $localize`:Page title:Group session`,
+        canActivate: [permissionGuard('participants:read')],
+        loadComponent: () => import('./group-session/group-session-result-page').then((m) => m.GroupSessionResultPage),
+      },
+    ],
+  },
+  {
     // Outside the shell: a full-page form with its own way back. Before `:id`, which would otherwise try it as a tab.
     path: ':id/assessments/new',
     title: $localize`:Page title:Record a BARC-10`,

@@ -14,6 +14,7 @@ export function testQueueItem(overrides: Partial<CosignQueueItem> = {}): CosignQ
     contactType: 'individual',
     modality: 'in_person',
     location: 'Riverbend drop-in center',
+    groupSessionId: null,
     format: 'GIRP',
     sections: {
       plan: 'Meet Thursday to fill in the housing application.',

@@ -34,6 +34,7 @@ export function sessionNote(overrides: Partial<SessionNote> = {}): SessionNote {
     returnedAt: null,
     returnedByName: null,
     returnComment: null,
+    groupSessionId: null,
     createdAt: '2026-11-21T14:31:00.000Z',
     updatedAt: '2026-11-21T14:31:00.000Z',
     version: 1,

@@ -33,6 +33,12 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
       color: var(--mat-sys-on-surface-variant);
       max-width: 65ch;
     }
+    /* Several actions sit side by side, and wrap with the same spacing on a narrow screen. */
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
     .actions:empty {
       display: none;
     }
