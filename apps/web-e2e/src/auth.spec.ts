@@ -88,6 +88,9 @@ test.describe('signing in and out', () => {
     await expect(page).toHaveURL(/\/referrals$/);
     await page.getByRole('button', { name: 'Main menu' }).click();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([/Referrals$/]);
+    // Escape closes the drawer from inside it: wait until the opened drawer has taken the focus (on
+    // a busy machine an Escape pressed before that reached the page behind and the drawer stayed).
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Referrals$/ })).toBeFocused();
     await page.keyboard.press('Escape');
     // Wait for the drawer to be gone: on a busy machine a click during its closing was caught by it.
     await expect(page.locator('mat-sidenav.mat-drawer-opened')).toHaveCount(0);
