@@ -289,4 +289,25 @@ describe('NoteEditor', () => {
     expect(banner?.textContent).toContain('Returned by Maria Delgado');
     expect(banner?.textContent).toContain('Say what the participant said about the lease.');
   });
+
+  it('turns the risk check into a safety event of the participant, started from its detail and the contact’s day', async () => {
+    // 9 pm on the 20th in Chicago is the 21st in UTC: the event's day is the contact's day where it happened.
+    await render(sessionNote({ startedAt: '2026-11-21T03:00:00.000Z', endedAt: '2026-11-21T03:30:00.000Z', riskConcern: true, riskDetail: 'Used on Saturday; has naloxone now.' }));
+    button('Record a safety event…', element)?.click();
+    await fixture.whenStable();
+    const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+    expect(field('Description', dialog).value).toBe('Used on Saturday; has naloxone now.');
+    expect(field('Date', dialog).value).toBe('2026-11-20');
+
+    dialog.querySelector<HTMLElement>('mat-select .mat-mdc-select-trigger')?.click();
+    await fixture.whenStable();
+    [...document.querySelectorAll<HTMLElement>('mat-option')].find((option) => option.textContent?.trim() === 'Crisis')?.click();
+    await fixture.whenStable();
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    const post = backend.expectOne({ method: 'POST', url: '/api/v1/participants/p-1/safety-events' });
+    expect(post.request.body).toEqual({ kind: 'crisis', occurredOn: '2026-11-20', description: 'Used on Saturday; has naloxone now.' });
+    post.flush({ id: 's-1', flagRaised: false, participant: { id: 'p-1' } });
+    await fixture.whenStable();
+    expect(element.querySelector('.safety-said')?.textContent).toBe('Safety event recorded on the participant’s record.'.replace('’', "'"));
+  });
 });

@@ -15,11 +15,12 @@ import { ContactModalities, ContactTypes, NOTE_SECTIONS, NoteFormats, NoteTopics
 import { SessionStore } from '@waypoint/web-auth';
 import { type Goal, NotesApi, type SessionNote } from '@waypoint/web-participant-data';
 import { confirmAction } from '@waypoint/web-ui';
-import { problemText } from '../plan/plan-dialogs';
+import { PLAN_DIALOG_SIZE, problemText } from '../plan/plan-dialogs';
+import { type RecordSafetyEventData, RecordSafetyEventDialog, type RecordSafetyEventResult } from '../safety/record-safety-event-dialog';
 import { todayIn } from '../status/calendar-date';
 import { newIdempotencyKey, NoteAutosave, type SaveState, whyNotSaved } from './note-autosave';
 import { confirmedUnits, estimateUnits, sameBilling, type UnitsEstimate } from './note-billing';
-import { defaultFields, fieldsFromNote, MAX_DURATION_MINUTES, type NoteFields, offeredTopics, prefilledGoalSection } from './note-fields';
+import { defaultFields, fieldsFromNote, localDateTime, MAX_DURATION_MINUTES, type NoteFields, offeredTopics, prefilledGoalSection } from './note-fields';
 import { fieldsOfForm, formValueOf, noteForm, withAllSections } from './note-form';
 import { contactTypeLabel, formatLabel, modalityLabel, sectionHint, sectionLabel, signerLine, topicLabel } from './note-labels';
 import { browserStorage, copyToOffer, type NoteLocalCopy, removeCopiesOf, removeLocalCopy } from './note-local-copy';
@@ -98,6 +99,8 @@ export class NoteEditor implements OnInit {
   protected readonly offer = signal<NoteLocalCopy | null>(null);
   protected readonly problem = signal('');
   protected readonly signing = signal(false);
+  /** What recording a safety event from the risk check came to. */
+  protected readonly safetySaid = signal('');
   #merging = false;
   #announced = false;
 
@@ -152,6 +155,30 @@ export class NoteEditor implements OnInit {
         untracked(() => this.created.emit(saved));
       }
     });
+  }
+
+  /**
+   * The risk check's concern as a safety event of the participant (an overdose, a crisis, a 988
+   * handoff…), started from the detail written here and the day of the contact. The note keeps
+   * its own risk check; the event is the participant's record, seen on the Overview and timeline.
+   */
+  protected recordSafetyEvent(): void {
+    const fields = this.#value();
+    const day = fields.startedAt ? localDateTime(new Date(fields.startedAt), this.timeZone()).slice(0, 10) : undefined;
+    this.#dialog
+      .open<RecordSafetyEventDialog, RecordSafetyEventData, RecordSafetyEventResult>(RecordSafetyEventDialog, {
+        ...PLAN_DIALOG_SIZE,
+        data: { participantId: this.participantId(), timeZone: this.timeZone(), description: fields.riskDetail.trim(), occurredOn: day },
+      })
+      .afterClosed()
+      .subscribe((result) => {
+        if (!result) return;
+        this.safetySaid.set(
+          result.recorded.flagRaised
+            ? $localize`Safety event recorded. The participant is now flagged high risk, and the team's supervisor has been told.`
+            : $localize`Safety event recorded on the participant's record.`,
+        );
+      });
   }
 
   ngOnInit(): void {

@@ -17,6 +17,10 @@ export interface RecordSafetyEventData {
   participantId: string;
   /** The signed-in person's time zone, for "today". */
   timeZone?: string | null;
+  /** What to start the description with, e.g. a note's risk detail. */
+  description?: string;
+  /** The day to start with (YYYY-MM-DD), e.g. the day of a note's contact; today when absent or later. */
+  occurredOn?: string;
 }
 
 export interface RecordSafetyEventResult {
@@ -116,13 +120,15 @@ export class RecordSafetyEventDialog {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     kind: ['' as SafetyEventKind | '', Validators.required],
-    occurredOn: [this.today, [Validators.required, (control: AbstractControl<string>): ValidationErrors | null => (control.value > this.today ? { future: true } : null)]],
-    description: ['', [Validators.required, Validators.maxLength(TEXT_MAX), blankIsMissing]],
+    occurredOn: [this.#data.occurredOn && this.#data.occurredOn <= this.today ? this.#data.occurredOn : this.today, [Validators.required, (control: AbstractControl<string>): ValidationErrors | null => (control.value > this.today ? { future: true } : null)]],
+    description: [this.#data.description ?? '', [Validators.required, Validators.maxLength(TEXT_MAX), blankIsMissing]],
     followUp: ['', [Validators.maxLength(TEXT_MAX)]],
   });
 
   protected readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: this.form.controls.kind.value });
-  protected readonly descriptionLength = toSignal(this.form.controls.description.valueChanges.pipe(map((text) => text.length)), { initialValue: 0 });
+  protected readonly descriptionLength = toSignal(this.form.controls.description.valueChanges.pipe(map((text) => text.length)), {
+    initialValue: this.form.controls.description.value.length,
+  });
   protected readonly saving = signal(false);
   protected readonly failure = signal<string | null>(null);
 
