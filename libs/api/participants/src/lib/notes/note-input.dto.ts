@@ -48,13 +48,12 @@ const noteTopics = () =>
     Length(1, NOTE_TOPIC_MAX_LENGTH, { each: true }),
   );
 
-/** What a note says and when; every field optional so the same shape serves create and update. */
-class NoteContentDto {
-  @ApiPropertyOptional({ example: '2026-11-21T14:00:00Z', description: 'When the contact began (ISO 8601)' })
-  @IsOptional()
-  @IsDateString({ strict: true })
-  startedAt?: string;
-
+/**
+ * What a note says, besides its start, contact type and modality (required on create, optional
+ * on update, so each DTO declares them itself: class-validator applies a parent's `@IsOptional`
+ * to a redeclared property too, and a create without a start then reached the store).
+ */
+class NoteDetailsDto {
   @ApiPropertyOptional({ example: '2026-11-21T14:30:00Z', description: 'When it ended; or send durationMinutes' })
   @IsOptional()
   @IsDateString({ strict: true })
@@ -68,8 +67,6 @@ class NoteContentDto {
   @Max(720)
   durationMinutes?: number;
 
-  @ApiPropertyOptional({ enum: ContactTypes }) @IsOptional() @IsIn(ContactTypes) contactType?: ContactType;
-  @ApiPropertyOptional({ enum: ContactModalities }) @IsOptional() @IsIn(ContactModalities) modality?: ContactModality;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @trimmedOrNull() @IsString() @Length(1, 200) location?: string | null;
   @ApiPropertyOptional({ enum: NoteFormats, description: 'GIRP by default' }) @IsOptional() @IsIn(NoteFormats) format?: NoteFormat;
 
@@ -96,10 +93,22 @@ class NoteContentDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() reviewedWithParticipant?: boolean;
 }
 
-export class CreateNoteDto extends NoteContentDto {
-  @ApiProperty({ example: '2026-11-21T14:00:00Z' }) @IsDateString({ strict: true }) declare startedAt: string;
-  @ApiProperty({ enum: ContactTypes }) @IsIn(ContactTypes) declare contactType: ContactType;
-  @ApiProperty({ enum: ContactModalities }) @IsIn(ContactModalities) declare modality: ContactModality;
+/** What a note says and when; every field optional, for an update. */
+class NoteContentDto extends NoteDetailsDto {
+  @ApiPropertyOptional({ example: '2026-11-21T14:00:00Z', description: 'When the contact began (ISO 8601)' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  startedAt?: string;
+
+  @ApiPropertyOptional({ enum: ContactTypes }) @IsOptional() @IsIn(ContactTypes) contactType?: ContactType;
+  @ApiPropertyOptional({ enum: ContactModalities }) @IsOptional() @IsIn(ContactModalities) modality?: ContactModality;
+}
+
+/** A new note: its start, contact type and modality are required. */
+export class CreateNoteDto extends NoteDetailsDto {
+  @ApiProperty({ example: '2026-11-21T14:00:00Z', description: 'When the contact began (ISO 8601)' }) @IsDateString({ strict: true }) startedAt!: string;
+  @ApiProperty({ enum: ContactTypes }) @IsIn(ContactTypes) contactType!: ContactType;
+  @ApiProperty({ enum: ContactModalities }) @IsIn(ContactModalities) modality!: ContactModality;
 }
 
 export class UpdateNoteDto extends NoteContentDto {
