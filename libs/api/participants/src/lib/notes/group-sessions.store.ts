@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable } from '@waypoint/api-database';
+import { inTransaction, queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 import { careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
@@ -23,7 +23,12 @@ export class GroupSessionsStore {
     private readonly notes: NotesStore,
   ) {}
 
-  async create(auth: AuthContext, dto: CreateGroupSessionDto, idempotencyKey?: string) {
+  /** One transaction (joined if the caller has one): the session and every note, or nothing. */
+  create(auth: AuthContext, dto: CreateGroupSessionDto, idempotencyKey?: string) {
+    return inTransaction(this.db, () => this.#create(auth, dto, idempotencyKey));
+  }
+
+  async #create(auth: AuthContext, dto: CreateGroupSessionDto, idempotencyKey?: string) {
     if (idempotencyKey) {
       const existing = await this.#byKey(auth, idempotencyKey);
       if (existing) return { ...(await this.get(auth, existing)), replayed: true };
@@ -40,7 +45,10 @@ export class GroupSessionsStore {
       if (!winner) throw new ConflictException('This group session is being recorded by another request; try again.');
       return { ...(await this.get(auth, winner)), replayed: true };
     }
-    for (const attendee of dto.attendees) {
+    // In id order: each note takes its participant's cap lock, and two groups sharing attendees
+    // must take them in the same order or they could deadlock.
+    const attendees = [...dto.attendees].sort((a, b) => a.participantId.localeCompare(b.participantId));
+    for (const attendee of attendees) {
       const sections = Object.fromEntries(
         Object.entries({ goal: dto.goal, intervention: dto.intervention, response: attendee.response, plan: dto.plan }).filter(([, text]) => text?.trim()),
       ) as Record<string, string>;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
-import { queryable } from '@waypoint/api-database';
+import { inTransaction, queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 import { isMicrosecondTimestamp, UUID_PATTERN, withoutCursorColumn } from '../access/cursor-values';
 import { careTeamPredicate, supervisedTeamPredicate } from '../access/participant-scope';
@@ -66,8 +66,13 @@ export class NoteQueuesStore {
   /**
    * Co-signs each note in its own savepoint, so one stale or already co-signed note neither
    * stops nor undoes the others; the answer says which went through and why the rest did not.
+   * Savepoints need one transaction: joined if the caller has one, opened here if not.
    */
-  async cosignMany(auth: AuthContext, notes: { id: string; version: number }[]) {
+  cosignMany(auth: AuthContext, notes: { id: string; version: number }[]) {
+    return inTransaction(this.db, () => this.#cosignEach(auth, notes));
+  }
+
+  async #cosignEach(auth: AuthContext, notes: { id: string; version: number }[]) {
     const cosigned: unknown[] = [];
     const failed: { id: string; status: number; detail: string }[] = [];
     const db = queryable(this.db);

@@ -66,6 +66,10 @@ export async function noteBilling(
   note: { programId: string; timeZone: string; participantId: string; noteId?: string; startedAt: Date; minutes: number; contactType: ContactType },
 ): Promise<NoteBilling> {
   const earned = note.contactType === 'attempted' ? 0 : billableUnits(note.minutes, rule);
+  // Two notes for one participant saved at once would each see the other's units missing and
+  // both pass the cap: the second waits here until the first commits (the lock is the
+  // transaction's, released at its end; callers run in one, as every audited command does).
+  await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('session_notes.cap:' || $1, 0))`, [note.participantId]);
   const [{ billed }] = await db.query(
     `WITH day AS (SELECT date_trunc('day', $4::timestamptz AT TIME ZONE $5) AS local_midnight)
      SELECT coalesce(sum(units), 0)::int AS billed FROM session_notes, day
