@@ -42,7 +42,8 @@ describe('session notes', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = testConfig();
+    // Not the default (3), so the overdue list is shown to follow the setting.
+    const config = testConfig({ NOTE_DRAFT_OVERDUE_DAYS: '4' });
     app = await createApp(config, database.appUrl);
     await app.init();
     programId = await createTestProgram(database.owner);
@@ -118,6 +119,17 @@ describe('session notes', () => {
     expect(again.body.units).toBe(3);
   });
 
+  it('holds the cap when two notes for one participant and day are saved at once', async () => {
+    const participant = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], lastName: 'Race' });
+    // 225 minutes earn 15 units each: together they would pass the cap of 16 if neither saw the other.
+    const [first, second] = await Promise.all([
+      send('specialist', 'post', `/participants/${participant}/notes`, note(64, 225)),
+      send('specialist', 'post', `/participants/${participant}/notes`, note(64, 225)),
+    ]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect([first.body.units, second.body.units].sort((a, b) => a - b)).toEqual([1, 15]);
+  });
+
   it('makes one note from two submits with the same Idempotency-Key, even at once', async () => {
     const before = await noteCount();
     const key = { 'Idempotency-Key': 'retry-1f2e3d' };
@@ -164,7 +176,8 @@ describe('session notes', () => {
     await send('specialist', 'patch', `/notes/${id}`, { sections: { ...GIRP, plan: 'Check in Friday after the visit' }, version: 4 }).expect(200);
     const signed = await send('specialist', 'post', `/notes/${id}/sign`, { version: 5 }).expect(200);
     expect(signed.body).toMatchObject({ status: 'signed', signedByCredential: 'CPRS', version: 6 });
-    expect(signed.body.signedByName).toEqual(expect.any(String));
+    expect(signed.body.signedByName).toBe('Test specialist');
+    expect(Date.parse(signed.body.signedAt)).toBeGreaterThan(Date.now() - 60_000);
     const task = await database.owner.query(`SELECT due_on::text, owner_id FROM tasks WHERE participant_id = $1 AND title LIKE 'Follow up (from the note of %'`, [ids['own']]);
     expect(task.rows).toEqual([{ due_on: day(7), owner_id: ids['specialist'] }]);
 
@@ -182,7 +195,7 @@ describe('session notes', () => {
     await send('supervisor', 'post', `/notes/${id}/cosign`, { version: 5 }).expect(409);
     const cosigned = await send('supervisor', 'post', `/notes/${id}/cosign`, { version: 6 }).expect(200);
     expect(cosigned.body).toMatchObject({ status: 'cosigned', version: 7 });
-    expect(cosigned.body.cosignedByName).toEqual(expect.any(String));
+    expect(cosigned.body.cosignedByName).toBe('Test supervisor');
     await send('supervisor', 'post', `/notes/${id}/cosign`, { version: 7 }).expect(409);
   });
 
@@ -199,23 +212,29 @@ describe('session notes', () => {
     const queue = await get('supervisor', '/notes/cosign-queue').expect(200);
     expect(mineIn(queue.body.items)).toEqual([older.id, newer.id, third.id]);
     expect(queue.body.items.find((item: { id: string }) => item.id === older.id)).toMatchObject({ participantName: 'Test Queue', status: 'signed' });
-    expect(queue.body.counts).toEqual([expect.objectContaining({ authorId: ids['specialist'], awaiting: expect.any(Number) })]);
+    const awaitingInDb = await database.owner.query(`SELECT count(*)::int AS n FROM session_notes WHERE author_id = $1 AND status IN ('submitted', 'signed')`, [ids['specialist']]);
+    expect(queue.body.counts).toEqual([expect.objectContaining({ authorId: ids['specialist'], awaiting: awaitingInDb.rows[0].n })]);
     expect((await get('otherSupervisor', '/notes/cosign-queue').expect(200)).body.items).toEqual([]);
     await get('specialist', '/notes/cosign-queue').expect(403);
 
-    // Bulk: one goes through, a submitted one and a stale one do not, and nothing is undone.
+    // Bulk: a stale one, another team's and a submitted one fail before the good one, which still goes through.
+    const othersNote = (await send('otherSpecialist', 'post', `/participants/${ids['others']}/notes`, note(17, 30)).expect(201)).body;
+    await send('otherSpecialist', 'post', `/notes/${othersNote.id}/sign`, { version: 1 }).expect(200);
     const bulk = await send('supervisor', 'post', '/notes/cosign', {
       notes: [
-        { id: older.id, version: 2 },
-        { id: newer.id, version: 2 },
         { id: third.id, version: 1 },
+        { id: othersNote.id, version: 2 },
+        { id: newer.id, version: 2 },
+        { id: older.id, version: 2 },
       ],
     }).expect(200);
     expect(bulk.body.cosigned.map((item: { id: string }) => item.id)).toEqual([older.id]);
     expect(bulk.body.failed).toEqual([
-      { id: newer.id, status: 409, detail: expect.stringContaining('submitted') },
       { id: third.id, status: 409, detail: expect.stringContaining('version 2') },
+      { id: othersNote.id, status: 404, detail: expect.any(String) },
+      { id: newer.id, status: 409, detail: expect.stringContaining('submitted') },
     ]);
+    expect((await database.owner.query(`SELECT status FROM session_notes WHERE id = $1`, [othersNote.id])).rows[0].status).toBe('signed');
     const statuses = await database.owner.query(`SELECT id, status FROM session_notes WHERE id = ANY($1::uuid[])`, [[older.id, newer.id, third.id]]);
     expect(Object.fromEntries(statuses.rows.map((row) => [row.id, row.status]))).toEqual({ [older.id]: 'cosigned', [newer.id]: 'submitted', [third.id]: 'signed' });
     await send('supervisor', 'post', '/notes/cosign', { notes: [] }).expect(400);
@@ -228,14 +247,17 @@ describe('session notes', () => {
     await send('supervisor', 'post', `/notes/${returned.id}/return`, { comment: 'Add the plan for Friday', version: 2 }).expect(200);
     const fresh = (await send('specialist', 'post', `/participants/${participant}/notes`, note(1, 30)).expect(201)).body;
     const stale = (await send('specialist', 'post', `/participants/${participant}/notes`, note(1, 45)).expect(201)).body;
+    const nearly = (await send('specialist', 'post', `/participants/${participant}/notes`, note(1, 50)).expect(201)).body;
     await database.owner.query(`UPDATE session_notes SET created_at = now() - interval '5 days' WHERE id = $1`, [stale.id]);
+    // Overdue past NOTE_DRAFT_OVERDUE_DAYS (4 here): three and a half days is not yet.
+    await database.owner.query(`UPDATE session_notes SET created_at = now() - interval '3 days 12 hours' WHERE id = $1`, [nearly.id]);
 
     const mine = (await get('specialist', '/notes/mine').expect(200)).body;
-    expect(mine.draftOverdueDays).toBe(3);
+    expect(mine.draftOverdueDays).toBe(4);
     expect(mine.returned.map((item: { id: string }) => item.id)).toContain(returned.id);
     expect(mine.returned.find((item: { id: string }) => item.id === returned.id)).toMatchObject({ returnComment: 'Add the plan for Friday', status: 'draft' });
     const drafts = Object.fromEntries(mine.drafts.map((item: { id: string; overdue: boolean }) => [item.id, item.overdue]));
-    expect([drafts[fresh.id], drafts[stale.id], drafts[returned.id]]).toEqual([false, true, undefined]);
+    expect([drafts[fresh.id], drafts[nearly.id], drafts[stale.id], drafts[returned.id]]).toEqual([false, false, true, undefined]);
     expect((await get('teammate', '/notes/mine').expect(200)).body).toMatchObject({ returned: [], drafts: [] });
   });
 
@@ -289,6 +311,20 @@ describe('session notes', () => {
     expect(await noteCount()).toBe(notesBefore);
   });
 
+  it('keeps the risk check, naloxone and “reviewed with participant” as written, and clears the detail', async () => {
+    const created = await send(
+      'specialist',
+      'post',
+      `/participants/${ids['own']}/notes`,
+      note(8, 30, { riskConcern: true, riskDetail: '  Talked about using after the eviction notice.  ', naloxoneProvided: true }),
+    ).expect(201);
+    expect(created.body).toMatchObject({ riskConcern: true, riskDetail: 'Talked about using after the eviction notice.', naloxoneProvided: true, reviewedWithParticipant: false });
+    const reviewed = await send('specialist', 'patch', `/notes/${created.body.id}`, { reviewedWithParticipant: true, riskConcern: false, riskDetail: '', version: 1 }).expect(200);
+    expect(reviewed.body).toMatchObject({ reviewedWithParticipant: true, riskConcern: false, riskDetail: null, naloxoneProvided: true });
+    expect((await get('specialist', `/notes/${created.body.id}`).expect(200)).body).toMatchObject({ reviewedWithParticipant: true, riskDetail: null, naloxoneProvided: true });
+    await send('specialist', 'patch', `/notes/${created.body.id}`, { riskConcern: 'maybe', version: 2 }).expect(400);
+  });
+
   it('lets nobody co-sign their own note', async () => {
     const own = await send('supervisor', 'post', `/participants/${ids['own']}/notes`, note(8, 30)).expect(201);
     await send('supervisor', 'post', `/notes/${own.body.id}/sign`, { version: 1 }).expect(200);
@@ -329,11 +365,17 @@ describe('session notes', () => {
       note(9, 30, { contactType: 'telepathy' }),
       note(9, 30, { sections: { goal: 'x'.repeat(4001) } }),
       { ...note(9, 30), startedAt: 'yesterday' },
+      // A new note names its start, contact type and modality.
+      { ...note(9, 30), startedAt: undefined },
+      { ...note(9, 30), contactType: undefined },
+      { ...note(9, 30), modality: undefined },
     ];
     for (const body of bad) {
       const response = await send('specialist', 'post', `/participants/${ids['own']}/notes`, body);
       expect([response.status, response.headers['content-type']]).toEqual([400, expect.stringContaining('application/problem+json')]);
     }
+    const missing = await send('specialist', 'post', `/participants/${ids['own']}/notes`, { ...note(9, 30), startedAt: undefined }).expect(400);
+    expect(JSON.stringify(missing.body)).toContain('startedAt');
     await send('specialist', 'post', `/participants/${ids['others']}/notes`, note(9, 30)).expect(404);
     expect(await noteCount()).toBe(before);
   });
