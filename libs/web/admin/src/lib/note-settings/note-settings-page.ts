@@ -40,7 +40,6 @@ export class NoteSettingsPage {
   protected readonly loadFailed = signal(false);
   protected readonly format = signal<NoteSettings['defaultFormat']>('GIRP');
   protected readonly topics = signal<string[]>([]);
-  protected readonly newTopic = signal('');
   /** Why the last typed topic was not added, shown under the field. */
   protected readonly topicProblem = signal('');
   protected readonly saving = signal(false);
@@ -78,7 +77,6 @@ export class NoteSettingsPage {
     if (result.problem) return;
     this.topics.set(result.topics);
     event.chipInput.clear();
-    this.newTopic.set('');
   }
 
   protected removeLabel(topic: string): string {

@@ -114,7 +114,7 @@ export class CosignQueuePage {
 
   /** Whole days the note has waited since it was submitted (or signed straight from draft). */
   protected waitedDays(note: CosignQueueItem): number {
-    return daysSince(note.submittedAt ?? note.signedAt ?? note.createdAt);
+    return daysSince(note.submittedAt ?? note.signedAt ?? note.createdAt, this.timeZone());
   }
 
   /** Starts with the visible words, so voice control finds it (WCAG 2.5.3). */

@@ -24,11 +24,17 @@ describe('note wording', () => {
   });
 
   it('counts whole days waited, never fewer than none', () => {
-    const now = Date.parse('2026-11-21T12:00:00Z');
-    expect(daysSince('2026-11-21T08:00:00Z', now)).toBe(0);
-    expect(daysSince('2026-11-20T11:00:00Z', now)).toBe(1);
-    expect(daysSince('2026-11-14T12:00:00Z', now)).toBe(7);
-    expect(daysSince('2026-11-22T12:00:00Z', now)).toBe(0);
-    expect(daysSince(null, now)).toBe(0);
+    const now = new Date('2026-11-21T12:00:00Z');
+    expect(daysSince('2026-11-21T08:00:00Z', 'UTC', now)).toBe(0);
+    expect(daysSince('2026-11-20T11:00:00Z', 'UTC', now)).toBe(1);
+    expect(daysSince('2026-11-14T12:00:00Z', 'UTC', now)).toBe(7);
+    expect(daysSince('2026-11-22T12:00:00Z', 'UTC', now)).toBe(0);
+    expect(daysSince(null, 'UTC', now)).toBe(0);
+  });
+
+  it('counts calendar days on the person’s clock: 11 pm yesterday is one day, at 9 am', () => {
+    // 05:00 UTC on the 21st is 11 pm on the 20th in Chicago; 15:00 UTC is 9 am on the 21st.
+    expect(daysSince('2026-11-21T05:00:00Z', 'America/Chicago', new Date('2026-11-21T15:00:00Z'))).toBe(1);
+    expect(daysSince('2026-11-21T05:00:00Z', 'UTC', new Date('2026-11-21T15:00:00Z'))).toBe(0);
   });
 });

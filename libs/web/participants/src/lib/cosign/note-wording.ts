@@ -1,4 +1,5 @@
 import { NOTE_SECTIONS } from '@waypoint/shared-contracts';
+import { todayIn } from '../status/calendar-date';
 import { type NoteFormat, noteSectionLabel, type NoteStatus, type SessionNote } from '@waypoint/web-participant-data';
 
 const STATUSES: Record<NoteStatus, string> = {
@@ -30,9 +31,13 @@ export function noteSections(note: Pick<SessionNote, 'format' | 'sections'>): No
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Whole days since a moment (0 on the same day or for a moment in the future). */
-export function daysSince(moment: string | null, now = Date.now()): number {
+/**
+ * Calendar days since a moment on the clock of `timeZone` (0 on the same day or for a moment in
+ * the future): a note submitted at 11 pm has waited one day the next morning, not none.
+ */
+export function daysSince(moment: string | null, timeZone: string | null, now = new Date()): number {
   if (!moment) return 0;
-  const then = new Date(moment).getTime();
-  return Number.isNaN(then) ? 0 : Math.max(0, Math.floor((now - then) / DAY_MS));
+  const then = new Date(moment);
+  if (Number.isNaN(then.getTime())) return 0;
+  return Math.max(0, Math.round((Date.parse(todayIn(timeZone, now)) - Date.parse(todayIn(timeZone, then))) / DAY_MS));
 }

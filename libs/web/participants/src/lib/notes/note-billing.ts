@@ -1,5 +1,6 @@
 import { applyDailyCap, billableUnits, billingModifiers, type BillingRule } from '@waypoint/shared-contracts';
 import type { SessionNote } from '@waypoint/web-participant-data';
+import { todayIn } from '../status/calendar-date';
 import { contentOf, type NoteFields } from './note-fields';
 
 /** The units a note bills, as shown beside its times. */
@@ -18,13 +19,8 @@ export interface UnitsEstimate {
   confirmed: boolean;
 }
 
-/**
- * The calendar day the API counts the cap on: the start's day in the program's time zone
- * (note-rules.ts), e.g. "2026-11-21". Without a time zone, the browser's.
- */
-function capDay(iso: string, timeZone: string | null): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: timeZone ?? undefined }).format(new Date(iso));
-}
+/** The calendar day the API counts the cap on: the start's day in the program's time zone (note-rules.ts). */
+const capDay = (iso: string, timeZone: string | null) => todayIn(timeZone, new Date(iso));
 
 /**
  * Units billed that day by the participant's other notes, from the notes at hand (the newest
