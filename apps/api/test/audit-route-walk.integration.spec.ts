@@ -203,7 +203,12 @@ describe('audit route walk', () => {
   });
 
   it('commits a change with its audit row, and leaves no change when the audit row cannot be written', async () => {
-    await database.owner.query(`REVOKE INSERT ON audit_events FROM waypoint_app`);
+    // Both ways the writer appends (a change's rows by INSERT, read batches by audit_append).
+    const grants = {
+      on: `INSERT (program_id, actor_id, actor_role, action, resource_type, resource_id, participant_id, outcome, request_id, ip, user_agent, reason) ON audit_events`,
+      fn: `EXECUTE ON FUNCTION audit_append(uuid[], uuid[], text[], text[], text[], text[], uuid[], text[], text[], text[], text[], text[])`,
+    };
+    await database.owner.query(`REVOKE ${grants.on} FROM waypoint_app; REVOKE ${grants.fn} FROM waypoint_app`);
     try {
       const route = { method: 'POST', path: '/break-glass' } as RouteDeclaration;
       const before = (await database.owner.query(`SELECT count(*)::int AS n FROM break_glass_grants`)).rows[0].n;
@@ -211,7 +216,7 @@ describe('audit route walk', () => {
       expect(status).toBe(500);
       expect((await database.owner.query(`SELECT count(*)::int AS n FROM break_glass_grants`)).rows[0].n).toBe(before);
     } finally {
-      await database.owner.query(`GRANT INSERT ON audit_events TO waypoint_app`);
+      await database.owner.query(`GRANT ${grants.on} TO waypoint_app; GRANT ${grants.fn} TO waypoint_app`);
     }
   });
 });

@@ -68,6 +68,11 @@ describe('audit trail', () => {
     const client = await appClient();
     try {
       await client.query(`INSERT INTO audit_events (action, outcome) VALUES ('test.append', 'success')`);
+      // Only the database sets a row's id, hash and time (the app role's grant names the other columns).
+      for (const column of ['id', 'hash', 'occurred_at']) {
+        const value = { id: '1', hash: `'\\x00'`, occurred_at: `'2015-01-01T00:00:00Z'` }[column];
+        await expect(client.query(`INSERT INTO audit_events (${column}, action, outcome) VALUES (${value}, 'test.forged', 'success')`)).rejects.toThrow(/permission denied/);
+      }
       await expect(client.query(`UPDATE audit_events SET action = 'test.changed'`)).rejects.toThrow(/permission denied/);
       await expect(client.query(`DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
       await expect(client.query(`TRUNCATE audit_events`)).rejects.toThrow(/permission denied/);
@@ -144,6 +149,69 @@ describe('audit trail', () => {
     const [head] = (await database.owner.query(`SELECT last_id::int FROM audit_chain_head`)).rows;
     expect(head.last_id).toBe(before + added);
     expect(await verify()).toMatchObject({ ok: true, checked: before + added });
+  });
+
+  // What AuditWriter sends: one audit_append per batch, one array per column.
+  const append = (client: Client, resourceIds: string[], action = 'test.append-batch') =>
+    client.query(`SELECT audit_append($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`, [
+      resourceIds.map(() => programId),
+      resourceIds.map(() => null),
+      resourceIds.map(() => 'specialist'),
+      resourceIds.map(() => action),
+      resourceIds.map(() => 'writer'),
+      resourceIds,
+      resourceIds.map(() => null),
+      resourceIds.map(() => 'success'),
+      resourceIds.map((id) => `request-${id}`),
+      resourceIds.map(() => '10.0.0.1'),
+      resourceIds.map(() => 'jest|with "quotes", commas and ünïcode'),
+      resourceIds.map(() => null),
+    ]);
+
+  it('chains audit_append batches and trigger-chained rows into one chain across 8 concurrent writers', async () => {
+    const before = Number((await database.owner.query(`SELECT count(*) FROM audit_events`)).rows[0].count);
+    const writers = await Promise.all(Array.from({ length: 8 }, appClient));
+    const ids = (writer: number, round: number, part: string, size: number) => Array.from({ length: size }, (_, n) => `${writer}-${round}-${part}-${n}`);
+    try {
+      await Promise.all(
+        writers.map(async (client, writer) => {
+          for (let round = 0; round < 15; round++) {
+            await client.query('BEGIN');
+            await append(client, ids(writer, round, 'a', 40));
+            await client.query(`INSERT INTO audit_events (action, outcome, resource_type, resource_id) VALUES ('test.single', 'success', 'writer', $1)`, [`${writer}-${round}-s`]);
+            await append(client, ids(writer, round, 'b', 3));
+            await client.query(round % 5 === 4 ? 'ROLLBACK' : 'COMMIT');
+          }
+        }),
+      );
+    } finally {
+      await Promise.all(writers.map((client) => client.end()));
+    }
+    const added = 8 * 12 * 44; // 12 committed rounds of 40 + 1 + 3 per writer
+    const { rows } = await database.owner.query(`SELECT count(*)::int AS n, max(id)::int AS last FROM audit_events`);
+    expect(rows[0]).toEqual({ n: before + added, last: before + added });
+    expect((await database.owner.query(`SELECT last_id::int FROM audit_chain_head`)).rows[0].last_id).toBe(before + added);
+    expect(await verify()).toMatchObject({ ok: true, checked: before + added });
+    // A batch's rows keep their order in the chain and share one reading of the clock.
+    const batch = await database.owner.query(`SELECT id::int, resource_id, occurred_at FROM audit_events WHERE resource_id LIKE '0-0-a-%' ORDER BY id`);
+    expect(batch.rows.map((row) => row.resource_id)).toEqual(ids(0, 0, 'a', 40));
+    expect(batch.rows.at(-1).id - batch.rows[0].id).toBe(39);
+    expect(new Set(batch.rows.map((row) => row.occurred_at.toISOString())).size).toBe(1);
+  });
+
+  it('refuses an audit_append whose column arrays differ in length, and writes nothing', async () => {
+    const client = await appClient();
+    try {
+      const [{ last_id: before }] = (await database.owner.query(`SELECT last_id FROM audit_chain_head`)).rows;
+      const uneven = Array.from({ length: 12 }, (_, column) => (column === 5 ? ['a', 'b'] : column === 0 ? [programId, programId, programId] : [null, null, null]));
+      await expect(
+        client.query(`SELECT audit_append($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`, uneven),
+      ).rejects.toMatchObject({ code: '22023' });
+      expect((await database.owner.query(`SELECT last_id FROM audit_chain_head`)).rows[0].last_id).toBe(before);
+      expect((await append(client, [])).rows[0].audit_append).toBe(0);
+    } finally {
+      await client.end();
+    }
   });
 
   it('names the first altered row, and the first missing one, when someone bypasses the trigger', async () => {

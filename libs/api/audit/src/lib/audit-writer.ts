@@ -58,7 +58,7 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
 
   async write(events: readonly AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await this.#insert(queryable(this.db), events.map(withRequest));
+    await this.#insert(queryable(this.db), events.map(withRequest), 'row trigger');
   }
 
   /** Records read events without waiting for their commit (see the class comment). */
@@ -81,7 +81,7 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
     this.#timer = undefined;
     while (this.#pending.length > 0) {
       const batch = this.#pending.splice(0, BATCH_SIZE);
-      this.#flushing = this.#insert(this.#batchTarget(), batch).finally(() => (this.#flushing = undefined));
+      this.#flushing = this.#insert(this.#batchTarget(), batch, 'append').finally(() => (this.#flushing = undefined));
       try {
         await this.#flushing;
       } catch (error) {
@@ -127,13 +127,21 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
     return this.#batchPool;
   }
 
-  async #insert(target: { query(sql: string, values: unknown[]): Promise<unknown> }, events: readonly PendingEvent[]): Promise<void> {
+  /**
+   * Both ways give the same chain (migration AuditAppend). A read batch goes through
+   * `audit_append`, which chains it set-wise (about a quarter less database time per row); the
+   * one or two rows of a change go through the row trigger, which costs less for a single row
+   * than a function call (0.24 against 0.45 ms in `bench:audit`'s EXPLAIN).
+   */
+  async #insert(target: { query(sql: string, values: unknown[]): Promise<unknown> }, events: readonly PendingEvent[], chainedBy: 'append' | 'row trigger'): Promise<void> {
     const column = <K extends keyof PendingEvent>(key: K) => events.map((event) => event[key] ?? null);
+    const arrays = `$1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[]`;
     await target.query(
-      `INSERT INTO audit_events (program_id, actor_id, actor_role, action, resource_type, resource_id, participant_id,
-                                 outcome, request_id, ip, user_agent, reason)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
-                            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])`,
+      chainedBy === 'append'
+        ? `SELECT audit_append(${arrays})`
+        : `INSERT INTO audit_events (program_id, actor_id, actor_role, action, resource_type, resource_id, participant_id,
+                                   outcome, request_id, ip, user_agent, reason)
+           SELECT * FROM unnest(${arrays})`,
       [
         column('programId'),
         column('actorId'),

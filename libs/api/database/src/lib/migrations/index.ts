@@ -11,6 +11,7 @@ import { Assessments1764600000000 } from './1764600000000-assessments';
 import { SafetyAndTasks1764700000000 } from './1764700000000-safety-and-tasks';
 import { SessionNotes1764800000000 } from './1764800000000-session-notes';
 import { ProgramNoteSettings1764900000000 } from './1764900000000-program-note-settings';
+import { AuditAppend1765000000000 } from './1765000000000-audit-append';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -30,4 +31,5 @@ export const migrations = [
   SafetyAndTasks1764700000000,
   SessionNotes1764800000000,
   ProgramNoteSettings1764900000000,
+  AuditAppend1765000000000,
 ];
