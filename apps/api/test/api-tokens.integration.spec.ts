@@ -41,6 +41,22 @@ describe('personal API tokens', () => {
     await bearer(issued.token, '/api/v1/users').expect(401);
   });
 
+  it('records when a token was last used, writing the row at most once a minute', async () => {
+    const owner = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'admin' });
+    const issued = await issue(owner.id);
+    const lastUsed = async () => (await database.owner.query(`SELECT last_used_at FROM api_tokens WHERE id = $1`, [issued.id])).rows[0].last_used_at as Date | null;
+    expect(await lastUsed()).toBeNull();
+    await bearer(issued.token, '/api/v1/users').expect(200);
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+    await bearer(issued.token, '/api/v1/users').expect(200);
+    expect(await lastUsed()).toEqual(first);
+    await database.owner.query(`UPDATE api_tokens SET last_used_at = now() - interval '2 minutes' WHERE id = $1`, [issued.id]);
+    const stale = await lastUsed();
+    await bearer(issued.token, '/api/v1/users').expect(200);
+    expect((await lastUsed())?.getTime()).toBeGreaterThan(stale?.getTime() ?? Number.POSITIVE_INFINITY);
+  });
+
   it('limits a token to its role and never lets it manage sessions', async () => {
     const specialist = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'specialist' });
     const { token } = await issue(specialist.id);

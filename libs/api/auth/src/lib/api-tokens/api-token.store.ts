@@ -67,20 +67,27 @@ export class ApiTokenStore {
   /** The caller behind a presented token, if it is live and its user is active. */
   async authenticate(presented: string): Promise<ApiTokenCaller | undefined> {
     if (!presented.startsWith(API_TOKEN_PREFIX) || presented.length > 200) return undefined;
-    const [row] = await preparedQuery<ApiTokenCaller>(
+    // Whether last_used_at is due comes with the lookup, so a request costs one round trip
+    // and the row is written at most once a minute (the UPDATE re-checks, so racing requests
+    // write it once).
+    const [row] = await preparedQuery<ApiTokenCaller & { dueForTouch: boolean }>(
       this.db,
       `SELECT t.id AS "tokenId", u.id AS "userId", u.program_id AS "programId", u.role, t.role AS "tokenRole",
-              u.team_id AS "teamId", u.organization_id AS "organizationId"
+              u.team_id AS "teamId", u.organization_id AS "organizationId",
+              (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS "dueForTouch"
          FROM api_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.status = 'active'`,
       [hash(presented)],
     );
     if (!row) return undefined;
-    await queryable(this.db).query(
-      `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [row.tokenId],
-    );
-    return row;
+    const { dueForTouch, ...caller } = row;
+    if (dueForTouch) {
+      await queryable(this.db).query(
+        `UPDATE api_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [row.tokenId],
+      );
+    }
+    return caller;
   }
 }
 
