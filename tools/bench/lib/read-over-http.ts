@@ -4,7 +4,8 @@ import { issueBenchTokens, load, type LoadRequest, type LoadResult, startApi } f
 import type { Teardown } from './teardown';
 
 const CONNECTIONS = [1, 4, 8];
-const ROUNDS = Number(process.env["BENCH_HTTP_ROUNDS"] ?? 3);
+/** Paired rounds (off and on back to back): this machine's throughput drifts by ±10% over a minute. */
+const ROUNDS = Number(process.env['BENCH_HTTP_ROUNDS'] ?? 6);
 const SECONDS_PER_BURST = 4;
 const PAIRS = 2000;
 
@@ -79,6 +80,12 @@ export async function measureReadOverHttp(context: { owner: Client; ownerUrl: st
   }
   const ratios = CONNECTIONS.map((c) => summary(`on@${c}`).perSecond / summary(`off@${c}`).perSecond);
   console.log(`  ${'on / off'.padEnd(12)}${ratios.map((r) => `${r.toFixed(2)} ${r >= 0.85 ? '(meets ≥ 0.85)' : '(MISSES ≥ 0.85)'}`.padEnd(26)).join('')}`);
+  // Each round's on ÷ off, from bursts seconds apart: the spread shows how much is the machine.
+  const paired = CONNECTIONS.map((c) => {
+    const off = results.get(`off@${c}`) ?? [];
+    return (results.get(`on@${c}`) ?? []).map((on, round) => on.total / (off[round]?.total ?? Number.NaN)).sort((a, b) => a - b);
+  });
+  console.log(`  ${'per round'.padEnd(12)}${paired.map((r) => `${r[0]?.toFixed(2)}–${r.at(-1)?.toFixed(2)}, median ${r[Math.floor(r.length / 2)]?.toFixed(2)}`.padEnd(26)).join('')}`);
   const audited = CONNECTIONS.reduce((sum, c) => sum + summary(`on@${c}`).total, 0);
   console.log(`  audit rows written by the "on" instance: ${written} for ${audited} measured reads (+ its warm-up); the "off" instance wrote none of its reads`);
 }

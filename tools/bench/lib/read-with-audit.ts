@@ -81,6 +81,8 @@ export async function measureReadWithAudit(context: { owner: Client; db: DataSou
   const samples = new Map(modes.map((mode) => [mode, new Map(CONCURRENCY.map((c) => [c, new Samples()]))]));
 
   console.log(`\n4. Participant read with and without its audit write (service layer, TypeORM as waypoint_app, pool ${API_POOL_SIZE})`);
+  console.log(`  A diagnostic: the repository call alone (no HTTP, auth or serialization), so the audit write's share is far larger`);
+  console.log(`  than in a request; the ≥ 0.85 target is judged on the endpoint, in section 5`);
   console.log(`  ${callers.length} (specialist, participant) pairs of program A in turn; audit table holds the seeded rows; inserts go through the chain trigger`);
   for (const mode of modes) await new Samples().saturate(runs.get(mode) as () => Promise<void>, 4, 2);
   split.clear();
@@ -97,7 +99,9 @@ export async function measureReadWithAudit(context: { owner: Client; db: DataSou
   console.log(`  ${''.padEnd(20)}${CONCURRENCY.map((c) => `concurrency ${c}`.padEnd(26)).join('')}`);
   for (const mode of modes) console.log(`  ${mode.padEnd(20)}${CONCURRENCY.map((c) => cell(samples.get(mode)?.get(c))).join('')}`);
   const ratio = (mode: Mode, c: number) => (samples.get(mode)?.get(c)?.perSecond ?? Number.NaN) / (samples.get('off')?.get(c)?.perSecond ?? Number.NaN);
-  console.log(`  ${'on / off'.padEnd(20)}${CONCURRENCY.map((c) => `${ratio('on', c).toFixed(2)} ${ratio('on', c) >= 0.85 ? '(meets ≥ 0.85)' : '(MISSES ≥ 0.85)'}`.padEnd(26)).join('')}`);
+  // The issue's target is on the endpoint (section 5); this is the repository call alone (a
+  // 0.3 ms query), so the audit write's share of it is far larger than of a real request.
+  console.log(`  ${'on / off'.padEnd(20)}${CONCURRENCY.map((c) => ratio('on', c).toFixed(2).padEnd(26)).join('')}`);
   console.log(`  ${'per-read / off'.padEnd(20)}${CONCURRENCY.map((c) => ratio('on, per-read commit', c).toFixed(2).padEnd(26)).join('')}`);
   console.log(`  ${'async / off (diag.)'.padEnd(20)}${CONCURRENCY.map((c) => ratio('on, async commit', c).toFixed(2).padEnd(26)).join('')}`);
 
@@ -154,7 +158,7 @@ async function diagnose(context: { db: DataSource; asyncDb: DataSource; owner: C
   const sampler = (async () => {
     while (sampling) {
       const { rows } = await owner.query(
-        `SELECT CASE WHEN query LIKE 'INSERT INTO audit_events%' THEN 'audit insert' ELSE 'read' END AS statement,
+        `SELECT CASE WHEN query LIKE 'INSERT INTO audit_events%' OR query LIKE 'SELECT audit_append%' THEN 'audit insert' ELSE 'read' END AS statement,
                 coalesce(wait_event_type || ':' || wait_event, 'running (CPU)') AS wait
            FROM pg_stat_activity WHERE application_name = 'waypoint-api' AND datname = current_database() AND state = 'active'`,
       );
@@ -166,7 +170,7 @@ async function diagnose(context: { db: DataSource; asyncDb: DataSource; owner: C
   sampling = false;
   await sampler;
   const total = [...waits.values()].reduce((a, b) => a + b, 0);
-  console.log(`  Active API backends during a ${SECONDS_PER_BURST} s "on" burst at concurrency 8, by wait (pg_stat_activity every 10 ms, ${total} samples)`);
+  console.log(`  Active API backends during a ${SECONDS_PER_BURST} s "per-read commit" burst at concurrency 8, by wait (pg_stat_activity every 10 ms, ${total} samples)`);
   console.log(`  (Lock:transactionid and Lock:tuple = queued on the audit_chain_head row, held by the writer ahead until it commits)`);
   for (const [wait, n] of [...waits.entries()].sort((a, b) => b[1] - a[1])) console.log(`    ${wait.padEnd(48)}${((n / total) * 100).toFixed(1).padStart(5)}%`);
 
