@@ -22,12 +22,12 @@ import { NoteLifecycleStore } from './notes/note-lifecycle.store';
 import { GroupSessionsStore } from './notes/group-sessions.store';
 import { NoteQueuesStore } from './notes/note-queues.store';
 import { NotesController } from './notes/notes.controller';
+import { NoteSettingsController } from './notes/note-settings.controller';
+import { NoteSettingsStore } from './notes/note-settings.store';
 import { NotesStore } from './notes/notes.store';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineStore } from './timeline/timeline.store';
 
-import { NoteSettingsController } from './notes/note-settings.controller';
-import { NoteSettingsStore } from './notes/note-settings.store';
 @Module({
   imports: [AuthModule],
   controllers: [ParticipantsController, CareAssignmentsController, RecoveryPlanController, SafetyController, NotificationsController, TasksController, BreakGlassController, AssessmentsController, TimelineController, NoteSettingsController, NotesController],

@@ -58,7 +58,7 @@ export class AuditAppend1765000000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      CREATE FUNCTION ${SIGNATURE.replace(/\(.*\)/, `(${ARGUMENTS})`)} RETURNS integer
+      CREATE FUNCTION audit_append(${ARGUMENTS}) RETURNS integer
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
       DECLARE
         n integer := coalesce(cardinality(actions), 0);

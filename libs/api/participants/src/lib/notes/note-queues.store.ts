@@ -11,7 +11,6 @@ import { SqlParams } from '../access/sql-params';
 import { NoteLifecycleStore } from './note-lifecycle.store';
 import { NOTE_COLUMNS, NOTE_FROM, PARTICIPANT_NAME } from './notes.store';
 
-
 /**
  * The lists around the notes: the supervisor's co-sign queue (their team's submitted and signed
  * notes, oldest first, with counts per specialist), bulk co-signing, and an author's own returned
