@@ -8,7 +8,8 @@
  * `sort=lastContact` and `contact=overdue` variants, when the API accepts them, and one round on a
  * second instance whose audit rows are dropped in this harness (a diagnostic of the trail's share).
  *
- * Targets: caseload req/s ≥ 50% of the health route's, caseload p95 ≤ 25 ms. Prints PASS/MISS;
+ * Targets: caseload req/s ≥ 50% of the health route's, caseload p95 ≤ 25 ms. Prints PASS/MISS,
+ * and where each route's CPU went per request (API, PostgreSQL, load generator, whole machine);
  * any non-2xx response or socket error fails the run (a bench measuring 401s is worthless).
  *
  * BENCH_DATABASE_URL: a server where this user may CREATE DATABASE (a superuser for VACUUM of
@@ -19,6 +20,7 @@
 import { cpus, loadavg } from 'node:os';
 import { AuditWriter } from '@waypoint/api-audit';
 import { Client } from 'pg';
+import { type CpuPerRequest, cpuPerRequest, cpuSnapshot } from './lib/cpu-accounting';
 import { createBenchDatabase } from './lib/bench-database';
 import { seedCareWorkVolume, volumeShape } from './lib/care-work-volume';
 import { seedProgram } from './lib/caseload-data';
@@ -47,6 +49,8 @@ interface Row {
   result: LoadResult;
   /** Seconds the run lasted (total ÷ requests/s), for adding rounds up. */
   seconds: number;
+  /** Where the machine's CPU went, per request (lib/cpu-accounting.ts). */
+  cpu: CpuPerRequest;
 }
 
 async function main(): Promise<void> {
@@ -126,8 +130,10 @@ async function main(): Promise<void> {
 
     const rows: Row[] = [];
     const run = async (label: string, requests: LoadRequest[], url = api.url) => {
+      const before = cpuSnapshot();
       const result = await load(url, CONNECTIONS, SECONDS, requests);
-      const row = { label, result, seconds: result.requestsPerSecond > 0 ? result.total / result.requestsPerSecond : SECONDS };
+      const cpu = cpuPerRequest(before, cpuSnapshot(), result.total, result.cpuMs ?? null);
+      const row = { label, result, seconds: result.requestsPerSecond > 0 ? result.total / result.requestsPerSecond : SECONDS, cpu };
       rows.push(row);
       console.log(`  ${label}: ${formatRow(row)}`);
       if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
@@ -152,6 +158,7 @@ async function main(): Promise<void> {
     const healthAll = combine('health (all rounds)', rows.filter((r) => r.label.startsWith('health #')));
     const caseloadAll = combine('caseload (all rounds)', rows.filter((r) => r.label.startsWith('caseload #')));
     printTable([...rows, healthAll, caseloadAll], healthAll.result.requestsPerSecond);
+    printCpuTable([...rows, healthAll, caseloadAll]);
     const ratio = caseloadAll.result.requestsPerSecond / healthAll.result.requestsPerSecond;
     const worstP95 = Math.max(...rows.filter((r) => r.label.startsWith('caseload #')).map((r) => r.result.p95));
     console.log(`\n  "all rounds": requests summed over the rounds' time; latency percentiles are the mean of the rounds'`);
@@ -162,6 +169,13 @@ async function main(): Promise<void> {
       `  ${caseloadAll.result.p95 <= TARGET_P95_MS ? 'PASS' : 'MISS'}  caseload p95 = ${caseloadAll.result.p95.toFixed(1)} ms ` +
         `(target ≤ ${TARGET_P95_MS} ms; worst round ${worstP95.toFixed(1)} ms)`,
     );
+    const [healthCpu, caseloadCpu] = [healthAll.cpu.machineMs, caseloadAll.cpu.machineMs];
+    if (healthCpu !== null && caseloadCpu !== null) {
+      console.log(
+        `  CPU: a caseload page costs the machine ${caseloadCpu.toFixed(2)} ms of CPU, the health route ${healthCpu.toFixed(2)} ms: ` +
+          `with every CPU busy, that alone bounds the ratio near ${(healthCpu / caseloadCpu).toFixed(2)}`,
+      );
+    }
     console.log(`\nload average ${loadavg()[0]?.toFixed(1)} at the end`);
   } catch (error) {
     if (!interrupted) {
@@ -193,9 +207,21 @@ function combine(label: string, rounds: Row[]): Row {
   const mean = (pick: (r: LoadResult) => number) => sum(pick) / rounds.length;
   const seconds = rounds.reduce((total, r) => total + r.seconds, 0);
   const total = sum((r) => r.total);
+  // Per-request CPU over all the rounds' requests, not the mean of the rounds' figures.
+  const cpuMean = (pick: (cpu: CpuPerRequest) => number | null): number | null => {
+    if (rounds.some((r) => pick(r.cpu) === null)) return null;
+    return rounds.reduce((all, r) => all + (pick(r.cpu) ?? 0) * r.result.total, 0) / Math.max(1, total);
+  };
   return {
     label,
     seconds,
+    cpu: {
+      apiMs: cpuMean((c) => c.apiMs) ?? 0,
+      postgresMs: cpuMean((c) => c.postgresMs),
+      loadGeneratorMs: cpuMean((c) => c.loadGeneratorMs),
+      machineMs: cpuMean((c) => c.machineMs),
+      machineBusy: cpuMean((c) => c.machineBusy),
+    },
     result: {
       requestsPerSecond: total / seconds,
       total,
@@ -240,6 +266,24 @@ function printTable(rows: Row[], healthPerSecond?: number): void {
         ratio,
       ]),
     );
+  }
+}
+
+/**
+ * CPU milliseconds per request by where they were spent. The machine column is all CPUs' busy
+ * time over the requests; what the three named columns leave of it is the kernel's network
+ * work and everything else running.
+ */
+function printCpuTable(rows: Row[]): void {
+  const ms = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+  const header = ['CPU ms per request', 'API', 'Postgres', 'load gen', 'machine', 'busy'];
+  const widths = [36, 8, 9, 9, 8, 6];
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' ')}`;
+  console.log(`\n${line(header)}`);
+  console.log(`  ${'-'.repeat(widths.reduce((a, b) => a + b + 1, -1))}`);
+  for (const { label, cpu } of rows) {
+    const busy = cpu.machineBusy === null ? 'n/a' : `${Math.round(cpu.machineBusy * 100)}%`;
+    console.log(line([label, ms(cpu.apiMs), ms(cpu.postgresMs), ms(cpu.loadGeneratorMs), ms(cpu.machineMs), busy]));
   }
 }
 

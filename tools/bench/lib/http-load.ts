@@ -21,6 +21,8 @@ export interface LoadResult {
   timeouts: number;
   /** Responses by HTTP status code. */
   statuses: Record<string, number>;
+  /** The load generator's own CPU time during the run (user + system), milliseconds. */
+  cpuMs?: number;
 }
 
 export interface LoadRequest {
@@ -53,6 +55,8 @@ export async function startApi(ownerUrl: string, teardown: Teardown, adjust?: (a
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       WEB_DIST_DIR: join(tmpdir(), 'waypoint-bench-no-dashboard'),
       SECURE_COOKIES: 'false',
+      // The pool size is a deployment setting: a bench may compare sizes.
+      ...(process.env['DATABASE_POOL_SIZE'] ? { DATABASE_POOL_SIZE: process.env['DATABASE_POOL_SIZE'] } : {}),
     },
     mkdtempSync(join(tmpdir(), 'waypoint-bench-')),
   );

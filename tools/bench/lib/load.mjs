@@ -6,7 +6,8 @@
  * every connection; with `uniqueIds`, each `[<id>]` in a request is replaced by an id no other
  * request of the run gets (autocannon's idReplacement; e.g. an Idempotency-Key). Prints one JSON
  * line: requests/s, latency p50/p95/p99 (from every response's time: autocannon's own summary
- * has no p95), non-2xx count, responses by status and errors.
+ * has no p95), non-2xx count, responses by status and errors, and this process's own CPU time
+ * during the run (the load generator's share of the machine, for the benches' CPU accounting).
  */
 import autocannon from 'autocannon';
 
@@ -16,6 +17,7 @@ const { url, connections, seconds, requests, uniqueIds } = JSON.parse(Buffer.con
 const times = [];
 /** Responses by status code, so a failed run says what it got (401s, 429s, 503s…). */
 const statuses = {};
+const cpuBefore = process.cpuUsage();
 const instance = autocannon({
   url,
   connections,
@@ -28,6 +30,7 @@ instance.on('response', (_client, status, _bytes, milliseconds) => {
   statuses[status] = (statuses[status] ?? 0) + 1;
 });
 const result = await instance;
+const cpu = process.cpuUsage(cpuBefore);
 times.sort((a, b) => a - b);
 const percentile = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? Number.NaN;
 process.stdout.write(
@@ -41,5 +44,6 @@ process.stdout.write(
     errors: result.errors,
     timeouts: result.timeouts,
     statuses,
+    cpuMs: (cpu.user + cpu.system) / 1000,
   })}\n`,
 );
