@@ -207,11 +207,14 @@ function combine(label: string, rounds: Row[]): Row {
   const mean = (pick: (r: LoadResult) => number) => sum(pick) / rounds.length;
   const seconds = rounds.reduce((total, r) => total + r.seconds, 0);
   const total = sum((r) => r.total);
-  // Per-request CPU over all the rounds' requests, not the mean of the rounds' figures.
-  const cpuMean = (pick: (cpu: CpuPerRequest) => number | null): number | null => {
+  // Per-request CPU over all the rounds' requests (the busy share over all their time), not
+  // the mean of the rounds' figures.
+  const weighted = (pick: (cpu: CpuPerRequest) => number | null, weight: (r: Row) => number): number | null => {
     if (rounds.some((r) => pick(r.cpu) === null)) return null;
-    return rounds.reduce((all, r) => all + (pick(r.cpu) ?? 0) * r.result.total, 0) / Math.max(1, total);
+    const weights = rounds.reduce((all, r) => all + weight(r), 0);
+    return rounds.reduce((all, r) => all + (pick(r.cpu) ?? 0) * weight(r), 0) / Math.max(Number.EPSILON, weights);
   };
+  const cpuMean = (pick: (cpu: CpuPerRequest) => number | null) => weighted(pick, (r) => r.result.total);
   return {
     label,
     seconds,
@@ -220,7 +223,7 @@ function combine(label: string, rounds: Row[]): Row {
       postgresMs: cpuMean((c) => c.postgresMs),
       loadGeneratorMs: cpuMean((c) => c.loadGeneratorMs),
       machineMs: cpuMean((c) => c.machineMs),
-      machineBusy: cpuMean((c) => c.machineBusy),
+      machineBusy: weighted((c) => c.machineBusy, (r) => r.seconds),
     },
     result: {
       requestsPerSecond: total / seconds,
@@ -245,27 +248,22 @@ function formatRow(row: Row): string {
 }
 
 function printTable(rows: Row[], healthPerSecond?: number): void {
-  const header = ['route', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx', 'errors', '÷ health'];
-  const widths = [28, 8, 8, 8, 8, 9, 8, 7, 9];
-  const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' ')}`;
-  console.log(`\n${line(header)}`);
-  console.log(`  ${'-'.repeat(widths.reduce((a, b) => a + b + 1, -1))}`);
+  const line = tableLine([28, 8, 8, 8, 8, 9, 8, 7, 9]);
+  line.heading(['route', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx', 'errors', '÷ health']);
   for (const row of rows) {
     const r = row.result;
     const ratio = healthPerSecond && !row.label.startsWith('health') ? (r.requestsPerSecond / healthPerSecond).toFixed(2) : '';
-    console.log(
-      line([
-        row.label,
-        r.requestsPerSecond.toFixed(0),
-        r.p50.toFixed(1),
-        r.p95.toFixed(1),
-        r.p99.toFixed(1),
-        String(r.total),
-        String(r.non2xx),
-        String(r.errors + r.timeouts),
-        ratio,
-      ]),
-    );
+    line([
+      row.label,
+      r.requestsPerSecond.toFixed(0),
+      r.p50.toFixed(1),
+      r.p95.toFixed(1),
+      r.p99.toFixed(1),
+      String(r.total),
+      String(r.non2xx),
+      String(r.errors + r.timeouts),
+      ratio,
+    ]);
   }
 }
 
@@ -276,15 +274,24 @@ function printTable(rows: Row[], healthPerSecond?: number): void {
  */
 function printCpuTable(rows: Row[]): void {
   const ms = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
-  const header = ['CPU ms per request', 'API', 'Postgres', 'load gen', 'machine', 'busy'];
-  const widths = [36, 8, 9, 9, 8, 6];
-  const line = (cells: string[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' ')}`;
-  console.log(`\n${line(header)}`);
-  console.log(`  ${'-'.repeat(widths.reduce((a, b) => a + b + 1, -1))}`);
+  const line = tableLine([36, 8, 9, 9, 8, 6]);
+  line.heading(['CPU ms per request', 'API', 'Postgres', 'load gen', 'machine', 'busy']);
   for (const { label, cpu } of rows) {
     const busy = cpu.machineBusy === null ? 'n/a' : `${Math.round(cpu.machineBusy * 100)}%`;
-    console.log(line([label, ms(cpu.apiMs), ms(cpu.postgresMs), ms(cpu.loadGeneratorMs), ms(cpu.machineMs), busy]));
+    line([label, ms(cpu.apiMs), ms(cpu.postgresMs), ms(cpu.loadGeneratorMs), ms(cpu.machineMs), busy]);
   }
+}
+
+/** Prints a table's rows in these column widths (the first left-aligned, the rest right); `heading` adds a rule under it. */
+function tableLine(widths: number[]): ((cells: string[]) => void) & { heading(cells: string[]): void } {
+  const format = (cells: string[]) => `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' ')}`;
+  const print = (cells: string[]) => console.log(format(cells));
+  return Object.assign(print, {
+    heading(cells: string[]) {
+      console.log(`\n${format(cells)}`);
+      console.log(`  ${'-'.repeat(widths.reduce((a, b) => a + b + 1, -1))}`);
+    },
+  });
 }
 
 /** A whole number from `--flag N` (first) or the environment, within [min, max]; exits 2 otherwise. */
