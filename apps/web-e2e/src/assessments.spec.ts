@@ -1,10 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO, signInThroughPage } from './demo-sign-in';
 import { expectAccessible, watchPage } from './page-checks';
+import { programDaysAgo as daysAgo } from './program-clock';
 import { join } from 'node:path';
 import { DESKTOP, PHONE, SCREENSHOT_DIR, snap, snapBothWidths } from './screenshots';
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Answers one item per screen (the phone layout), then leaves the date and notes screen open. */
 async function answerItemByItem(page: Page, answers: string[]) {

@@ -1,9 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO, signInThroughPage } from './demo-sign-in';
 import { expectAccessible, watchPage } from './page-checks';
+import { programDaysAgo as daysAgo } from './program-clock';
 import { PHONE, snap } from './screenshots';
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const ANSWERS = ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Somewhat agree', 'Agree', 'Strongly agree'];
 
 const TABS = ['Overview', 'Notes', 'Timeline', 'Recovery plan', 'Assessments', 'Tasks'];

@@ -1,4 +1,6 @@
 import { expect, type APIRequestContext, type Page, test } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { authenticator } from 'otplib';
 
 /** The demo program's accounts (libs/api/demo-data): one password and one TOTP secret for all. */
@@ -13,7 +15,26 @@ export const DEMO = {
 } as const;
 
 const STEP_MS = 30_000;
-const lastStepUsed = new Map<string, number>();
+
+/**
+ * The last step each user signed in with, kept in the run's output folder rather than in memory:
+ * Playwright replaces the worker after a failed test, and a new worker that forgot the step
+ * would sign the next test in with a code the API has just seen, failing it too.
+ */
+const lastStepUsed = {
+  file: (email: string) => join(test.info().project.outputDir, '.totp-steps', email),
+  get(email: string): number | undefined {
+    try {
+      return Number(readFileSync(this.file(email), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  },
+  set(email: string, step: number): void {
+    mkdirSync(join(test.info().project.outputDir, '.totp-steps'), { recursive: true });
+    writeFileSync(this.file(email), String(step));
+  },
+};
 
 /**
  * A TOTP code this user has not used yet. The API refuses a code from a 30-second step the user
