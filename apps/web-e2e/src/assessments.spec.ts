@@ -5,7 +5,6 @@ import { programDaysAgo as daysAgo } from './program-clock';
 import { join } from 'node:path';
 import { DESKTOP, PHONE, SCREENSHOT_DIR, snap, snapBothWidths } from './screenshots';
 
-
 /** Answers one item per screen (the phone layout), then leaves the date and notes screen open. */
 async function answerItemByItem(page: Page, answers: string[]) {
   for (const [index, answer] of answers.entries()) {

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
+import { MatFormField, MatLabel, MatPrefix, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
+import { foldAccents } from '@waypoint/shared-contracts';
 import { type CaseloadRow, displayName, statusLabel } from '@waypoint/web-participant-data';
 
 /** A participant chosen or let go. */
@@ -13,22 +14,23 @@ export interface AttendeeToggle {
   chosen: boolean;
 }
 
-/** Lower case without accents, so "jose" finds "José". */
-const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /**
- * Who came: the caller's participants as a checkbox list, narrowed as a name is typed. Plain
- * checkboxes, so Tab and Space choose without a pointer and a screen reader says what is chosen.
+ * Who came: the caller's participants as a checkbox list, narrowed as a name is typed (here, or
+ * by the API when `filterHere` is off because the list is not all here). Plain checkboxes, so
+ * Tab and Space choose without a pointer and a screen reader says what is chosen.
  */
 @Component({
   selector: 'lib-attendee-picker',
-  imports: [MatButton, MatCheckbox, MatFormField, MatIcon, MatInput, MatLabel, MatPrefix, MatProgressSpinner],
+  imports: [MatButton, MatCheckbox, MatFormField, MatIcon, MatInput, MatLabel, MatPrefix, MatProgressSpinner, MatSuffix],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field class="search" subscriptSizing="dynamic">
       <mat-label i18n>Find a participant</mat-label>
       <mat-icon matPrefix aria-hidden="true">search</mat-icon>
-      <input matInput type="search" autocomplete="off" [value]="query()" (input)="query.set($any($event.target).value)" />
+      <input matInput type="search" autocomplete="off" [value]="query()" (input)="typed($any($event.target).value)" />
+      @if (busy() && participants() !== null) {
+        <mat-progress-spinner matSuffix class="searching" mode="indeterminate" diameter="20" i18n-aria-label aria-label="Searching" />
+      }
     </mat-form-field>
 
     @if (failed()) {
@@ -54,11 +56,22 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').to
             }
           </mat-checkbox>
         } @empty {
-          @if (query().trim()) {
+          @if (busy()) {
+            <p class="none" i18n>Searching…</p>
+          } @else if (query().trim()) {
             <p class="none" i18n>Nobody matches “{{ query().trim() }}”.</p>
           } @else {
             <p class="none" i18n>Nobody is in your care yet.</p>
           }
+        }
+        @if (more()) {
+          <button matButton type="button" class="more" [disabled]="busy()" (click)="showMore.emit()">
+            @if (query().trim()) {
+              <ng-container i18n>Show more matches</ng-container>
+            } @else {
+              <ng-container i18n>Show more participants</ng-container>
+            }
+          </button>
         }
       </div>
     }
@@ -87,6 +100,12 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').to
       padding: 4px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: var(--mat-sys-corner-medium);
+    }
+    .more {
+      align-self: center;
+    }
+    .searching {
+      margin-inline-end: 12px;
     }
     .option {
       border-radius: var(--mat-sys-corner-small);
@@ -122,28 +141,50 @@ const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').to
   `,
 })
 export class AttendeePicker {
-  /** Everyone who may be chosen; null while they load. */
+  /** Who may be chosen (for a large roster, those matching what was typed); null while they load. */
   readonly participants = input.required<readonly CaseloadRow[] | null>();
   readonly chosen = input.required<ReadonlySet<string>>();
   readonly max = input.required<number>();
   /** Whether the participants could not be loaded. */
   readonly failed = input(false);
+  /** The API holds more participants than `participants` (for what was typed, if anything). */
+  readonly more = input(false);
+  /** A search or the next page is loading. */
+  readonly busy = input(false);
+  /**
+   * Whether `participants` is everyone, to be narrowed here as a name is typed. When not, the API
+   * did the narrowing (its search also takes a date of birth, which no name here would match).
+   */
+  readonly filterHere = input(true);
+  /** What `participants` answers when the API did the narrowing (trimmed, as it was sent). */
+  readonly answered = input('');
   readonly listLabel = input($localize`Participants`);
   readonly toggled = output<AttendeeToggle>();
   readonly retry = output();
+  /** What was typed, for a roster too large to be filtered here alone. */
+  readonly queryChange = output<string>();
+  readonly showMore = output();
 
   protected readonly query = signal('');
   protected readonly full = computed(() => this.chosen().size >= this.max());
   /** Those whose names match what is typed; the chosen ones stay in view. */
   protected readonly shown = computed(() => {
-    const words = folded(this.query()).split(/\s+/).filter(Boolean);
+    const words = foldAccents(this.query()).split(/\s+/).filter(Boolean);
     const everyone = this.participants() ?? [];
-    if (words.length === 0) return everyone;
+    // Narrowed here when everyone is here, and also while the API's answer to what was typed is on
+    // its way: the rows at hand, narrowed by name, rather than names that do not match.
+    const narrowHere = this.filterHere() || this.query().trim() !== this.answered();
+    if (words.length === 0 || !narrowHere) return everyone;
     return everyone.filter((participant) => {
-      const names = folded(`${participant.preferredName ?? ''} ${participant.legalFirstName} ${participant.legalLastName}`);
+      const names = foldAccents(`${participant.preferredName ?? ''} ${participant.legalFirstName} ${participant.legalLastName}`);
       return this.chosen().has(participant.id) || words.every((word) => names.split(/\s+/).some((name) => name.startsWith(word)));
     });
   });
+
+  protected typed(text: string): void {
+    this.query.set(text);
+    this.queryChange.emit(text);
+  }
 
   protected name(participant: CaseloadRow): string {
     return displayName(participant);

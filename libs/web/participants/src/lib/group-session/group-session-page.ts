@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, input, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, ElementRef, inject, Injector, input, type OnInit, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -14,7 +14,6 @@ import { Router, RouterLink } from '@angular/router';
 import { billableUnits, billingModifiers, ContactModalities, type NoteTopic, NoteTopics } from '@waypoint/shared-contracts';
 import { SessionStore } from '@waypoint/web-auth';
 import {
-  type CaseloadRow,
   displayName,
   fieldErrorsFrom,
   type Goal,
@@ -31,7 +30,7 @@ import { modalityLabel, sectionHint, sectionLabel, topicLabel } from '../notes/n
 import { problemText } from '../plan/plan-dialogs';
 import { todayIn } from '../status/calendar-date';
 import { AttendeePicker, type AttendeeToggle } from './attendee-picker';
-import { caseloadRoster } from './caseload-roster';
+import { CaseloadRoster, rosterOrder } from './caseload-roster';
 import { type AttendeeForm, attendeeForm, GROUP_TOPIC_MAX_LENGTH, groupSessionForm, groupSessionRequest, MAX_ATTENDEES } from './group-session-form';
 import type { GroupSessionSavedState } from './group-session-result-page';
 
@@ -71,7 +70,7 @@ type GoalsState = { kind: 'loading' } | { kind: 'loaded'; goals: Goal[] } | { ki
   templateUrl: './group-session-page.html',
   styleUrl: './group-session-page.scss',
 })
-export class GroupSessionPage {
+export class GroupSessionPage implements OnInit {
   readonly #notes = inject(NotesApi);
   readonly #participants = inject(ParticipantsApi);
   readonly #plans = inject(RecoveryPlanApi);
@@ -109,9 +108,7 @@ export class GroupSessionPage {
   /** One key per form: a retried save (after a timeout, say) records the session once. */
   readonly #key = newIdempotencyKey();
 
-  protected readonly roster = signal<CaseloadRow[] | null>(null);
-  protected readonly rosterFailed = signal(false);
-  readonly #byId = computed(() => new Map((this.roster() ?? []).map((row) => [row.id, row])));
+  protected readonly roster = new CaseloadRoster(this.#participants);
   readonly #attendees = toSignal(this.form.controls.attendees.valueChanges.pipe(map(() => this.form.controls.attendees.getRawValue())), {
     initialValue: [],
   });
@@ -137,30 +134,31 @@ export class GroupSessionPage {
   protected readonly tried = signal(false);
 
   constructor() {
-    this.loadRoster();
+    this.roster.load();
+    inject(DestroyRef).onDestroy(() => this.roster.destroy());
   }
 
-  /** Everyone the caller may choose from; the participant the page was opened for is chosen once they arrive. */
-  protected loadRoster(): void {
-    this.rosterFailed.set(false);
-    this.roster.set(null);
-    caseloadRoster(this.#participants).subscribe({
-      next: (rows) => {
-        this.roster.set(rows);
-        const wanted = this.participant();
-        if (wanted && rows.some((row) => row.id === wanted)) this.#choose(wanted);
+  /** The participant the page was opened for is chosen once read (they may be past the roster's first page). */
+  ngOnInit(): void {
+    const wanted = this.participant();
+    if (!wanted) return;
+    this.#participants.get(wanted).subscribe({
+      next: (participant) => {
+        this.roster.remember(participant);
+        this.#choose(participant.id);
       },
-      error: () => this.rosterFailed.set(true),
+      // Out of reach or gone: the page opens with nobody chosen, as from the caseload.
+      error: () => undefined,
     });
   }
 
   protected name(participantId: string): string {
-    const row = this.#byId().get(participantId);
+    const row = this.roster.row(participantId);
     return row ? displayName(row) : $localize`Participant`;
   }
 
   protected pronouns(participantId: string): string | null {
-    return this.#byId().get(participantId)?.pronouns ?? null;
+    return this.roster.row(participantId)?.pronouns ?? null;
   }
 
   protected removeLabel(participantId: string): string {
@@ -217,12 +215,12 @@ export class GroupSessionPage {
       });
   }
 
-  /** Adds an attendee where they stand in the list (by name), and loads their active goals. */
+  /** Adds an attendee where they stand by name (as the roster lists them), and loads their active goals. */
   #choose(participantId: string): void {
     const attendees = this.form.controls.attendees;
     if (this.chosen().has(participantId) || attendees.length >= MAX_ATTENDEES) return;
-    const order = (id: string) => (this.roster() ?? []).findIndex((row) => row.id === id);
-    const before = attendees.controls.findIndex((group) => order(group.controls.participantId.value) > order(participantId));
+    const key = (id: string) => rosterOrder(this.roster.row(id));
+    const before = attendees.controls.findIndex((group) => key(group.controls.participantId.value) > key(participantId));
     const group = this.#letGo.get(participantId) ?? attendeeForm(participantId);
     this.#letGo.delete(participantId);
     if (before < 0) attendees.push(group);
