@@ -190,6 +190,26 @@ describe('caseload', () => {
     await list('small', '?search=2026-02-30').expect(400);
   });
 
+  it('finds a name whatever its accents: "jose" finds José, "alv" finds Álvarez, and typed accents fold too', async () => {
+    // Their own specialist, so the other tests' caseloads stay as they are.
+    const specialist = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'specialist' });
+    const session = await signIn(app, specialist);
+    await createTestParticipant(database.owner, programId, { assignTo: specialist.id, firstName: 'José', lastName: 'Hernández' });
+    await createTestParticipant(database.owner, programId, { assignTo: specialist.id, firstName: 'Ana', lastName: 'Álvarez' });
+    await createTestParticipant(database.owner, programId, { assignTo: specialist.id, firstName: 'Joseph', lastName: 'Kowalski' });
+    const names = async (search: string) =>
+      (await session.agent.get(`/api/v1/participants?search=${encodeURIComponent(search)}`).expect(200)).body.items.map(
+        (item: { legalLastName: string }) => item.legalLastName,
+      );
+    expect(await names('jose')).toEqual(['Hernández', 'Kowalski']);
+    expect(await names('josé')).toEqual(['Hernández', 'Kowalski']);
+    expect(await names('hernandez')).toEqual(['Hernández']);
+    expect(await names('HERNÁNDEZ')).toEqual(['Hernández']);
+    expect(await names('alv')).toEqual(['Álvarez']);
+    expect(await names('ana alvarez')).toEqual(['Álvarez']);
+    expect(await names('josex')).toEqual([]);
+  });
+
   it('filters by risk and by an overdue follow-up', async () => {
     expect((await list('small', '?risk=high').expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([ids['dani']]);
     expect((await list('small', '?followUp=overdue').expect(200)).body.items.map((item: { id: string }) => item.id)).toEqual([ids['marcus']]);

@@ -65,3 +65,11 @@ export function goalStatusNeedsReason(status: GoalStatus): boolean {
 /** What a safety event records (DESIGN.md §2). An overdose sets the high-risk flag. */
 export const SafetyEventKinds = ['overdose', 'naloxone_administered', 'naloxone_provided', 'crisis', 'warm_handoff_988', 'emergency_department'] as const;
 export type SafetyEventKind = (typeof SafetyEventKinds)[number];
+
+/**
+ * A name as searches and duplicate checks compare it: lower case, accents dropped ("José" and
+ * "jose" fold alike). The API's caseload search and the dashboard's pickers fold the same way.
+ */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { AuthContext } from '@waypoint/api-auth';
-import type { ParticipantStatus } from '@waypoint/shared-contracts';
+import { foldAccents, type ParticipantStatus } from '@waypoint/shared-contracts';
 import { selectList } from '../participants/participant-fields';
 import { isCalendarDate, UUID_PATTERN } from './cursor-values';
 import { careTeamPredicate } from './participant-scope';
@@ -143,16 +143,29 @@ function decodeCaseloadCursor(cursor: string, sort: CaseloadSort): CaseloadCurso
   throw new BadRequestException('The cursor is not valid for this sort; start from the first page.');
 }
 
-/** Name parts start with the words typed; a date searches the date of birth instead. */
+/**
+ * The accented letters of names written in Latin script, and their plain lower-case forms, for
+ * SQL's translate(): the same folding as foldAccents, without the `unaccent` extension (which
+ * an external PostgreSQL may not let the app install). Capitals are listed too, because lower()
+ * leaves them as they are in a database whose character type is "C". Each folds to one letter.
+ */
+const ACCENTED_LOWER = 'àáâãäåāăąçćĉċčďèéêëēĕėęěĝğġģĥìíîïĩīĭįĵķĺļľńņňñòóôõöōŏőŕŗřśŝşšţťùúûüũūŭůűųŵýÿŷźżž';
+const ACCENTED = ACCENTED_LOWER + ACCENTED_LOWER.toUpperCase();
+const PLAIN = [...ACCENTED].map(foldAccents).join('');
+const folded = (column: string) => `translate(lower(${column}), '${ACCENTED}', '${PLAIN}')`;
+/** The names a search word may start: legal first, legal last and preferred, each folded. */
+const FOLDED_NAMES = ['p.legal_first_name', 'p.legal_last_name', "coalesce(p.preferred_name, '')"].map(folded);
+
+/** Name parts start with the words typed, accents or not; a date searches the date of birth instead. */
 function searchPredicate(search: string, params: SqlParams): string {
   const born = dateOfBirthIn(search.trim());
   if (born) return `p.date_of_birth = ${params.add(born)}::date`;
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 4);
+  const words = foldAccents(search).split(/\s+/).filter(Boolean).slice(0, 4);
   return words
     .map((word) => {
       // LIKE's own wildcards in what was typed are matched literally.
       const prefix = params.add(`${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      return `(lower(p.legal_first_name) LIKE ${prefix} OR lower(p.legal_last_name) LIKE ${prefix} OR lower(coalesce(p.preferred_name, '')) LIKE ${prefix})`;
+      return `(${FOLDED_NAMES.map((name) => `${name} LIKE ${prefix}`).join(' OR ')})`;
     })
     .join(' AND ');
 }

@@ -1,3 +1,5 @@
+import { foldAccents } from '@waypoint/shared-contracts';
+
 /**
  * "Similar name" for duplicate detection at intake. Candidates already share the date of birth
  * (the database narrows to those), so this only has to catch how one person's name gets typed
@@ -18,11 +20,7 @@ export function namesLookAlike(
 
 /** Lower case, accents dropped, only letters kept. */
 export function normalize(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}]/gu, '');
+  return foldAccents(name).replace(/[^\p{L}]/gu, '');
 }
 
 function isShortForm(a: string, b: string): boolean {

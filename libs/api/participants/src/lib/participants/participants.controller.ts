@@ -24,7 +24,7 @@ export class ListParticipantsQuery {
   @IsOptional()
   @IsIn(CaseloadSorts)
   sort?: CaseloadSort;
-  @ApiPropertyOptional({ description: 'Name (start of any part) or date of birth (YYYY-MM-DD or MM/DD/YYYY)' })
+  @ApiPropertyOptional({ description: 'Name (start of any part, accents ignored: jose finds José) or date of birth (YYYY-MM-DD or MM/DD/YYYY)' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
