@@ -5,7 +5,6 @@ import { MatButton } from '@angular/material/button';
 import { type MatChipInputEvent, MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatRadioModule } from '@angular/material/radio';
 import { NOTE_TOPIC_MAX_LENGTH, NOTE_TOPICS_MAX, NoteFormats, NoteTopics } from '@waypoint/shared-contracts';
@@ -21,7 +20,7 @@ import { addedTopic, sameSettings, type TopicDraft } from './topic-list';
  */
 @Component({
   selector: 'lib-note-settings-page',
-  imports: [PageHeader, EmptyState, FormsModule, MatRadioModule, MatChipsModule, MatFormFieldModule, MatInput, MatButton, MatIcon, MatProgressSpinner],
+  imports: [PageHeader, EmptyState, FormsModule, MatRadioModule, MatChipsModule, MatFormFieldModule, MatButton, MatIcon, MatProgressSpinner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './note-settings-page.html',
   styleUrl: './note-settings-page.scss',
