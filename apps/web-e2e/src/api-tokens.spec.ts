@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signInThroughPage } from './demo-sign-in';
+import { dialogOpened } from './dialogs';
 import { expectAccessible, watchPage } from './page-checks';
 import { snap, snapBothWidths } from './screenshots';
 
@@ -13,7 +14,7 @@ test.describe('personal API tokens', () => {
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Issue token' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await dialogOpened(page.getByRole('dialog'));
     await dialog.getByLabel('User').click();
     await page.getByRole('option', { name: /Jordan Avery/ }).click();
     await dialog.getByLabel('Name').fill('Nightly caseload export');

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO, signInThroughPage } from './demo-sign-in';
+import { dialogOpened } from './dialogs';
 import { expectAccessible, watchPage } from './page-checks';
 import { programDaysAgo as daysAgo } from './program-clock';
 import { PHONE, snap } from './screenshots';
@@ -84,7 +85,7 @@ async function workday(page: Page, day: Workday) {
   await expect(page.getByRole('heading', { name: 'Recovery plan', level: 1 })).toBeVisible();
   const card = page.getByRole('region', { name: day.dimension });
   await card.getByRole('button', { name: `Add a ${day.dimension} goal` }).click();
-  const addDialog = page.getByRole('dialog', { name: 'Add a goal' });
+  const addDialog = await dialogOpened(page.getByRole('dialog', { name: 'Add a goal' }));
   await addDialog.getByLabel("Goal, in the participant's own words").fill(day.statement);
   await addDialog.getByRole('textbox', { name: 'Step 1', exact: true }).fill(day.steps[0]);
   await addDialog.getByRole('textbox', { name: 'Step 2', exact: true }).fill(day.steps[1]);
@@ -95,7 +96,7 @@ async function workday(page: Page, day: Workday) {
 
   // Progress: from the starting 5, two steps up.
   await goal.getByRole('button', { name: 'Record progress' }).click();
-  const progressDialog = page.getByRole('dialog', { name: 'Record progress' });
+  const progressDialog = await dialogOpened(page.getByRole('dialog', { name: 'Record progress' }));
   const slider = progressDialog.getByRole('slider');
   await slider.focus();
   await page.keyboard.press('ArrowRight');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, signInThroughPage } from './demo-sign-in';
+import { dialogOpened } from './dialogs';
 import { expectAccessible, watchPage } from './page-checks';
 import { snap, snapBothWidths } from './screenshots';
 
@@ -51,7 +52,7 @@ test.describe('emergency (break-glass) access', () => {
     await expectAccessible(supervisor);
 
     await row.getByRole('button', { name: 'Acknowledge the access by Alex Kim' }).click();
-    const dialog = supervisor.getByRole('dialog', { name: 'Acknowledge emergency access' });
+    const dialog = await dialogOpened(supervisor.getByRole('dialog', { name: 'Acknowledge emergency access' }));
     await dialog.getByLabel('Review note (optional)').fill('Called the front desk: confirmed.');
     await snap(supervisor, 'emergency-access-acknowledge-1280');
     await expectAccessible(supervisor);

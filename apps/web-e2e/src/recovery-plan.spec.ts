@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO, signInThroughPage } from './demo-sign-in';
+import { dialogOpened } from './dialogs';
 import { expectAccessible, watchPage } from './page-checks';
 import { PHONE, snap } from './screenshots';
 
@@ -44,7 +45,7 @@ async function buildAPlan(page: Page, journey: Journey) {
   // Add a goal, in the participant's words, with two first steps.
   const card = page.getByRole('region', { name: journey.dimension });
   await card.getByRole('button', { name: `Add a ${journey.dimension} goal` }).click();
-  const addDialog = page.getByRole('dialog', { name: 'Add a goal' });
+  const addDialog = await dialogOpened(page.getByRole('dialog', { name: 'Add a goal' }));
   await expect(addDialog.getByRole('radio', { name: journey.dimension })).toBeChecked();
   await addDialog.getByRole('button', { name: 'Add goal' }).click();
   await expect(addDialog.getByText("Write the goal in the participant's words.")).toBeVisible();
@@ -78,7 +79,7 @@ async function buildAPlan(page: Page, journey: Journey) {
 
   // Record progress: 5 is the starting point for a first rating; two steps right makes 7.
   await goal.getByRole('button', { name: 'Record progress' }).click();
-  const progressDialog = page.getByRole('dialog', { name: 'Record progress' });
+  const progressDialog = await dialogOpened(page.getByRole('dialog', { name: 'Record progress' }));
   const slider = progressDialog.getByRole('slider');
   await slider.focus();
   await page.keyboard.press('ArrowRight');
