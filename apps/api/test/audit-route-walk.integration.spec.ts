@@ -181,13 +181,16 @@ describe('audit route walk', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('records a batched read within milliseconds even when nobody asks for a flush', async () => {
+  it('records a batched read soon after the response even when nobody asks for a flush', async () => {
     const session = sessions['specialist'];
     if (!session) throw new Error('no specialist');
     const requestId = `walk-${randomUUID()}`;
     await session.agent.get(`/api/v1/participants/${ids['own']}`).set('X-Request-Id', requestId).expect(200);
     let rows: unknown[] = [];
-    for (let attempt = 0; attempt < 50 && rows.length === 0; attempt++) {
+    // Usually within a few milliseconds; the deadline is generous for a busy CI machine, where
+    // the batch's commit waits its turn for the chain's head lock behind other files' writes.
+    const deadline = Date.now() + 5000;
+    while (rows.length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       rows = (await database.owner.query(`SELECT 1 FROM audit_events WHERE request_id = $1`, [requestId])).rows;
     }

@@ -113,7 +113,9 @@ describe('audit trail', () => {
     expect(rows[0]).toEqual({ n: before + 4000, first: 1, last: before + 4000 });
     const result = await verify();
     expect(result).toMatchObject({ ok: true, checked: before + 4000, throughId: before + 4000 });
-  });
+    // 4,000 commits, one at a time behind the head lock: a few seconds here, far more on a busy
+    // CI runner whose other worker shares the server.
+  }, 120_000);
 
   // The trigger carries the running head through a transaction and stores it once per statement.
   it('keeps one chain through batches, several statements per transaction, rolled-back savepoints and a partition named directly', async () => {

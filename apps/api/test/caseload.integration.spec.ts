@@ -219,6 +219,8 @@ describe('caseload', () => {
 
   it('reads 5 rows and 100 rows in the same number of SQL statements (no N+1)', async () => {
     const small = await countStatements(() => list('small', '?limit=100').expect(200));
+    // One session due its idle-timer touch and one not, as a slow run leaves them: not a row's cost.
+    await database.owner.query(`UPDATE auth_sessions SET last_seen_at = now() - interval '31 seconds' WHERE user_id = $1`, [ids['large']]);
     const large = await countStatements(() => list('large', '?limit=100').expect(200));
     expect(small.result.body.items).toHaveLength(5);
     expect(large.result.body.items).toHaveLength(100);

@@ -10,6 +10,14 @@ import { join, resolve } from 'node:path';
  * reuses the data, and a killed run's orphaned server is cleaned up on the next start.
  */
 const MAIN = resolve(__dirname, '../../../dist/apps/api/main.js');
+/**
+ * A boot here is an initdb or a start, migrations and the demo seed: about 5 s on a quiet
+ * machine, several times that on a busy 2-core CI runner while the other worker writes to its
+ * own PostgreSQL. A boot that never comes reports the server's output (untilReady) before the
+ * test's own limit cuts it off.
+ */
+const READY_WITHIN_MS = 60_000;
+const BOOTING_TEST_TIMEOUT_MS = 2 * READY_WITHIN_MS + 30_000;
 
 interface Server {
   process: ChildProcess;
@@ -48,7 +56,7 @@ describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
   }
 
   async function untilReady(server: Server): Promise<void> {
-    const deadline = Date.now() + 30000;
+    const deadline = Date.now() + READY_WITHIN_MS;
     while (!server.output().includes('Waypoint is ready')) {
       if (Date.now() > deadline || server.process.exitCode !== null) throw new Error(`not ready:\n${server.output()}`);
       await sleep(50);
@@ -66,7 +74,7 @@ describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('Stopped cleanly');
     expect(postgresPidsFor(dataDir)).toEqual([]);
-  });
+  }, BOOTING_TEST_TIMEOUT_MS);
 
   it('reuses the data on the next start (no new migrations, no second seed)', async () => {
     const server = start();
@@ -76,7 +84,7 @@ describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
     server.process.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(postgresPidsFor(dataDir)).toEqual([]);
-  });
+  }, BOOTING_TEST_TIMEOUT_MS);
 
   it('cleans up the PostgreSQL left running by a killed run', async () => {
     const killed = start();
@@ -91,7 +99,7 @@ describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
     next.process.kill('SIGTERM');
     expect(await next.exited).toBe(0);
     expect(postgresPidsFor(dataDir)).toEqual([]);
-  });
+  }, BOOTING_TEST_TIMEOUT_MS);
 
   it('refuses bad configuration at once, naming the variable, without starting PostgreSQL', async () => {
     const server = start({ PORT: 'eighty', DATA_DIR: join(dataDir, 'never-created') });

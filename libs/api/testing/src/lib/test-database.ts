@@ -24,7 +24,15 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const adminUrl = process.env['TEST_DATABASE_URL'];
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run integration tests through their Jest config');
   const name = `waypoint_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  await withClient(adminUrl, async (client) => {
+    await client.query(`CREATE DATABASE ${name}`);
+    // The fixtures' own current_date and now() on the app's clock (the app sets UTC on each of its
+    // connections). And no WAL flush wait at commit: a test never crashes PostgreSQL itself, so
+    // durability is not under test, while thousands of serial commits (the audit chain's
+    // concurrency test) otherwise wait on the disk of a busy CI machine.
+    await client.query(`ALTER DATABASE ${name} SET timezone = 'UTC'`);
+    await client.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+  });
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const ownerUrl = url.toString();
