@@ -18,6 +18,7 @@ const steps = [
   { name: 'Browser journeys', command: nx('run', 'web-e2e:e2e') },
 ];
 
+// eslint-disable-next-line no-control-regex -- ANSI colour codes are control characters by definition.
 const ansi = /\u001b\[[0-9;]*m/g;
 
 /** Test counts from Jest ("Tests: 2 failed, 40 passed, 42 total"), Playwright and our scripts. */
@@ -31,6 +32,26 @@ function countTests(output) {
     failed += Number(counted.match(/(\d+) failed/)?.[1] ?? 0);
   }
   return { passed, failed };
+}
+
+/**
+ * The tests that failed: Jest's failing files and "● suite › test" headings (each with the first
+ * lines of its error), and Playwright's "✘" lines. Printed again under the summary, because a CI
+ * log is often read from its tail only.
+ */
+function failedTests(output) {
+  const failures = new Map();
+  const lines = output.replace(ansi, '').split('\n');
+  for (const [index, line] of lines.entries()) {
+    const jest = line.match(/^\s*● (.+ › .+)$/);
+    const playwright = line.match(/^\s*✘\s+\d+\s+(.+?)(\s+\(\d[\d.]*m?s\))?$/);
+    const suite = line.match(/^\s*FAIL\s+.*?(\S+\.[cm]?[jt]sx?)\b/);
+    const name = (jest?.[1] ?? playwright?.[1] ?? (suite ? `${suite[1]} (suite)` : undefined))?.trim();
+    if (!name || failures.has(name)) continue;
+    const error = jest ? lines.slice(index + 1, index + 16).map((l) => l.trim()).filter(Boolean).slice(0, 8) : [];
+    failures.set(name, error);
+  }
+  return [...failures].map(([name, error]) => [`  ✗ ${name}`, ...error.map((l) => `      ${l.slice(0, 160)}`)].join('\n'));
 }
 
 function run({ command: [program, args] }) {
@@ -52,13 +73,16 @@ const results = [];
 for (const step of steps) {
   process.stdout.write(`\n━━ ${step.name} ━━\n`);
   const { code, output, seconds } = await run(step);
-  results.push({ name: step.name, ok: code === 0, seconds, ...countTests(output) });
+  results.push({ name: step.name, ok: code === 0, seconds, ...countTests(output), failures: failedTests(output) });
 }
 
 process.stdout.write('\n━━ Summary ━━\n');
 for (const r of results) {
   const counts = r.passed + r.failed > 0 ? `${r.passed} passed, ${r.failed} failed` : '';
   process.stdout.write(`${r.ok ? '✓' : '✗'} ${r.name.padEnd(24)} ${counts.padEnd(26)} ${r.seconds.toFixed(0)} s\n`);
+}
+for (const r of results.filter((r) => r.failures.length > 0)) {
+  process.stdout.write(`Failed in ${r.name}:\n${r.failures.map((failure) => `${failure}\n`).join('')}`);
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 // A failing step with no failing test in it (lint, build, a crash) still counts as a failure.
