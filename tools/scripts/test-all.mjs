@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { nxEnv } from './nx-env.mjs';
+import { countTests, failedTests } from './test-output.mjs';
 
 const nx = (...args) => ['npx', ['nx', ...args, '--output-style=static']];
 const steps = [
@@ -17,42 +18,6 @@ const steps = [
   { name: 'API integration tests', command: nx('run', 'api:integration') },
   { name: 'Browser journeys', command: nx('run', 'web-e2e:e2e') },
 ];
-
-// eslint-disable-next-line no-control-regex -- ANSI colour codes are control characters by definition.
-const ansi = /\u001b\[[0-9;]*m/g;
-
-/** Test counts from Jest ("Tests: 2 failed, 40 passed, 42 total"), Playwright and our scripts. */
-function countTests(output) {
-  let passed = 0;
-  let failed = 0;
-  for (const line of output.replace(ansi, '').split('\n')) {
-    const jest = line.match(/^Tests:\s+(.*)total/);
-    const counted = jest ? jest[1] : /^\s*(\d+ (passed|failed)|Type-check: )/.test(line) ? line : '';
-    passed += Number(counted.match(/(\d+) passed/)?.[1] ?? 0);
-    failed += Number(counted.match(/(\d+) failed/)?.[1] ?? 0);
-  }
-  return { passed, failed };
-}
-
-/**
- * The tests that failed: Jest's failing files and "● suite › test" headings (each with the first
- * lines of its error), and Playwright's "✘" lines. Printed again under the summary, because a CI
- * log is often read from its tail only.
- */
-function failedTests(output) {
-  const failures = new Map();
-  const lines = output.replace(ansi, '').split('\n');
-  for (const [index, line] of lines.entries()) {
-    const jest = line.match(/^\s*● (.+ › .+)$/);
-    const playwright = line.match(/^\s*✘\s+\d+\s+(.+?)(\s+\(\d[\d.]*m?s\))?$/);
-    const suite = line.match(/^\s*FAIL\s+.*?(\S+\.[cm]?[jt]sx?)\b/);
-    const name = (jest?.[1] ?? playwright?.[1] ?? (suite ? `${suite[1]} (suite)` : undefined))?.trim();
-    if (!name || failures.has(name)) continue;
-    const error = jest ? lines.slice(index + 1, index + 16).map((l) => l.trim()).filter(Boolean).slice(0, 8) : [];
-    failures.set(name, error);
-  }
-  return [...failures].map(([name, error]) => [`  ✗ ${name}`, ...error.map((l) => `      ${l.slice(0, 160)}`)].join('\n'));
-}
 
 function run({ command: [program, args] }) {
   return new Promise((resolve) => {
