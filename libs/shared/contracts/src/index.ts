@@ -7,3 +7,5 @@ export * from './lib/assessments';
 export * from './lib/timeline';
 export * from './lib/notes';
 export * from './lib/billing';
+export * from './lib/part2-notices';
+export * from './lib/audit-actions';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, ViewEncapsulation } from '@angular/core';
-import { GoalDimensions } from '@waypoint/shared-contracts';
+import { GoalDimensions, PART2_NOTICE_SHORT } from '@waypoint/shared-contracts';
 import type { Goal } from '@waypoint/web-participant-data';
 import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { DIMENSIONS, goalStatusLabel } from './plan-labels';
@@ -53,6 +53,8 @@ import { DIMENSIONS, goalStatusLabel } from './plan-labels';
           }
         </section>
       }
+      <!-- On every printed page (see plan-print.scss): a handed-out plan is a Part 2 record. -->
+      <footer class="plan-print-footer" [attr.data-notice-version]="part2Notice.version">{{ part2Notice.text }}</footer>
     </div>
   `,
   styleUrl: './plan-print.scss',
@@ -63,6 +65,8 @@ export class PlanPrint {
   /** Today, YYYY-MM-DD, in the signed-in person's time zone. */
   readonly printedOn = input.required<string>();
 
+  /** §2.32 Statement 2, quoted from the one versioned copy in shared contracts, never retyped here. */
+  protected readonly part2Notice = PART2_NOTICE_SHORT;
   protected readonly statusLabel = goalStatusLabel;
   protected readonly sections = computed(() =>
     GoalDimensions.map((dimension) => ({
