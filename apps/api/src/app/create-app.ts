@@ -7,6 +7,7 @@ import {
   createValidationPipe,
   dashboardHandlers,
   jsonOnly,
+  jsonParseErrors,
   requestIdMiddleware,
   securityHeaders,
 } from '@waypoint/api-http';
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use('/api', jsonOnly);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: ['application/json', 'application/*+json'] });
+  app.use(jsonParseErrors);
   // After the body parser: stream callbacks would otherwise run outside the request's context.
   app.use(auditRequestMiddleware);
   if (config.http.webDistDir) {

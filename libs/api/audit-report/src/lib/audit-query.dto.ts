@@ -1,5 +1,5 @@
+import { queryInt } from '@waypoint/api-http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'error'] as const;
@@ -16,6 +16,6 @@ export class AuditQueryDto {
   @Matches(/^[a-z][a-z0-9_.-]{1,63}$/, { message: 'action must look like participant.read' })
   action?: string;
   @ApiPropertyOptional({ enum: AUDIT_OUTCOMES }) @IsOptional() @IsIn(AUDIT_OUTCOMES) outcome?: (typeof AUDIT_OUTCOMES)[number];
-  @ApiPropertyOptional({ default: 50, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 50, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 80) cursor?: string;
 }

@@ -23,3 +23,18 @@ export function jsonOnly(req: Request, res: Response, next: NextFunction): void 
     requestId: requestIdOf(req),
   });
 }
+
+/**
+ * Right after the JSON parser: Nest turns the parser's SyntaxError into a 400 whose detail is
+ * the parser's own message, which quotes the request's bytes back. Passed on as a plain
+ * error with body-parser's status and type instead, it gets the problem mapping's fixed
+ * sentence ("The request body is not valid JSON.").
+ */
+export function jsonParseErrors(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  const parseError = error as { status?: number; type?: string } | null;
+  if (error instanceof SyntaxError && parseError?.type === 'entity.parse.failed') {
+    next(Object.assign(new Error('The request body is not valid JSON.'), { status: 400, type: 'entity.parse.failed', expose: true }));
+    return;
+  }
+  next(error);
+}

@@ -1,19 +1,29 @@
+import { queryInt } from '@waypoint/api-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 
-/** Who (by record id, or by last name and date of birth) and why. */
+/**
+ * Who (by record id, or by last name and date of birth) and why. Each field is validated
+ * whenever it is sent: the alternative only decides which ones are required, so a value
+ * such as `{"$ne": 1}` next to a valid id never reaches the store.
+ */
 export class RequestBreakGlassDto {
   @ApiPropertyOptional({ description: 'The participant’s record id; or give lastName and dateOfBirth' })
-  @ValidateIf((dto: RequestBreakGlassDto) => dto.lastName === undefined && dto.dateOfBirth === undefined)
+  @ValidateIf((dto: RequestBreakGlassDto) => dto.participantId !== undefined || (dto.lastName === undefined && dto.dateOfBirth === undefined))
   @IsUUID()
   participantId?: string;
 
-  @ApiPropertyOptional() @ValidateIf((dto: RequestBreakGlassDto) => dto.participantId === undefined) @IsString() @Length(1, 100) lastName?: string;
+  @ApiPropertyOptional()
+  @ValidateIf((dto: RequestBreakGlassDto) => dto.lastName !== undefined || dto.participantId === undefined)
+  @IsString()
+  @Length(1, 100)
+  lastName?: string;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) firstName?: string;
 
   @ApiPropertyOptional({ example: '1990-04-12' })
-  @ValidateIf((dto: RequestBreakGlassDto) => dto.participantId === undefined)
+  @ValidateIf((dto: RequestBreakGlassDto) => dto.dateOfBirth !== undefined || dto.participantId === undefined)
   @IsDateString({ strict: true })
   @Length(10, 10)
   dateOfBirth?: string;
@@ -32,7 +42,7 @@ export class ListBreakGlassGrantsQuery {
   @IsBoolean()
   pending?: boolean;
 
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) cursor?: string;
 }
 

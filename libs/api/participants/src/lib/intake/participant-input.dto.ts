@@ -1,3 +1,4 @@
+import { INT4_MAX } from '@waypoint/api-http';
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import {
   AssignmentKinds,
@@ -23,6 +24,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   Min,
 } from 'class-validator';
 import { trimmed, trimmedOrNull } from '../access/trimmed';
@@ -91,7 +93,7 @@ export class CreateParticipantDto extends IntersectionType(IdentityDto, OmitType
 }
 
 export class UpdateParticipantDto extends ParticipantFieldsDto {
-  @ApiProperty({ description: 'The version this change is based on; a stale one gets 409' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'The version this change is based on; a stale one gets 409' }) @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export class DuplicateCheckDto {
@@ -109,7 +111,7 @@ export class ChangeStatusDto {
   @Length(10, 10)
   effectiveOn?: string;
   @ApiPropertyOptional({ description: 'Required for a discharge (3–500 characters)' }) @IsOptional() @trimmedOrNull() @IsString() @Length(3, 500) reason?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export class CreateAssignmentDto {

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { INT4_MAX, queryInt } from '@waypoint/api-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type ContactModality,
@@ -61,7 +62,6 @@ class NoteDetailsDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 720, description: 'Instead of endedAt' })
   @IsOptional()
-  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(720)
@@ -112,12 +112,12 @@ export class CreateNoteDto extends NoteDetailsDto {
 }
 
 export class UpdateNoteDto extends NoteContentDto {
-  @ApiProperty({ description: 'The version this change is based on' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'The version this change is based on' }) @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 /** Submit, sign and co-sign carry the version the person was looking at. */
 export class NoteCommandDto {
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export class NoteRefDto extends NoteCommandDto {
@@ -136,7 +136,7 @@ export class BulkCosignDto {
 }
 
 export class QueueQuery {
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
 }
 
@@ -151,7 +151,7 @@ export class AddAddendumDto {
 
 export class ListNotesQuery {
   @ApiPropertyOptional({ enum: NoteStatuses }) @IsOptional() @IsIn(NoteStatuses) status?: NoteStatus;
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
 }
 
@@ -172,7 +172,7 @@ export class CreateGroupSessionDto {
   @ApiProperty({ description: 'What the group was about (1–200 characters)' }) @trimmed() @IsString() @Length(1, 200) topic!: string;
   @ApiProperty({ example: '2026-11-21T14:00:00Z' }) @IsDateString({ strict: true }) startedAt!: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) endedAt?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 720 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(720) durationMinutes?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 720 }) @IsOptional() @IsInt() @Min(1) @Max(720) durationMinutes?: number;
   @ApiProperty({ enum: ContactModalities }) @IsIn(ContactModalities) modality!: ContactModality;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @trimmedOrNull() @IsString() @Length(1, 200) location?: string | null;
   @ApiPropertyOptional({ description: 'Shared Goal section (each note may add its goals)' }) @IsOptional() @trimmed() @IsString() @Length(0, 4000) goal?: string;
@@ -204,5 +204,5 @@ export class UpdateNoteSettingsDto {
   @Length(1, NOTE_TOPIC_MAX_LENGTH, { each: true })
   topics!: string[];
 
-  @ApiProperty({ description: 'The version these settings are based on' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'The version these settings are based on' }) @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { queryInt } from '@waypoint/api-http';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { type ParticipantStatus, ParticipantStatuses } from '@waypoint/shared-contracts';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { type CaseloadSort, CaseloadSorts } from '../access/caseload-listing';
 import { ParticipantsRepository } from '../access/participants.repository';
@@ -11,7 +11,7 @@ import { ChangeStatusDto, CreateParticipantDto, DuplicateCheckDto, UpdatePartici
 import { ParticipantIntakeService } from '../intake/participant-intake.service';
 
 export class ListParticipantsQuery {
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 600) cursor?: string;
   @ApiPropertyOptional({ enum: ParticipantStatuses }) @IsOptional() @IsIn(ParticipantStatuses) status?: ParticipantStatus;
   @ApiPropertyOptional({ enum: ['high'], description: 'Only participants flagged high risk' }) @IsOptional() @IsIn(['high']) risk?: 'high';

@@ -1,3 +1,4 @@
+import { INT4_MAX } from '@waypoint/api-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type GoalDimension, GoalDimensions, type GoalStatus, GoalStatuses } from '@waypoint/shared-contracts';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
@@ -24,13 +25,13 @@ export class UpdateGoalDto {
   @ApiPropertyOptional({ enum: GoalDimensions }) @IsOptional() @IsIn(GoalDimensions) dimension?: GoalDimension;
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(1, 500) statement?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsDateString(CALENDAR_DATE) @Length(10, 10) targetDate?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export class ChangeGoalStatusDto {
   @ApiProperty({ enum: GoalStatuses }) @IsIn(GoalStatuses) status!: GoalStatus;
   @ApiPropertyOptional({ description: 'Required when revising or discontinuing (3–500 characters)' }) @IsOptional() @trimmedOrNull() @IsString() @Length(3, 500) reason?: string | null;
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export class AddStepDto {
@@ -40,7 +41,7 @@ export class AddStepDto {
 export class UpdateStepDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() done?: boolean;
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(1, 300) description?: string;
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export class ReorderStepsDto {

@@ -1,6 +1,7 @@
+import { INT4_MAX } from '@waypoint/api-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type SafetyEventKind, SafetyEventKinds } from '@waypoint/shared-contracts';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { trimmed, trimmedOrNull } from '../access/trimmed';
 
 
@@ -14,5 +15,5 @@ export class RecordSafetyEventDto {
 export class SetRiskFlagDto {
   @ApiProperty() @IsBoolean() highRisk!: boolean;
   @ApiPropertyOptional({ description: 'Why (3–500 characters); required to raise the flag' }) @IsOptional() @trimmedOrNull() @IsString() @Length(3, 500) reason?: string | null;
-  @ApiProperty({ description: 'The participant record version this is based on' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'The participant record version this is based on' }) @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }

@@ -1,5 +1,5 @@
+import { INT4_MAX, queryInt } from '@waypoint/api-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { trimmed } from '../access/trimmed';
 
@@ -14,13 +14,13 @@ export class UpdateTaskDto {
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(1, 200) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) @Length(10, 10) dueOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() done?: boolean;
-  @ApiProperty() @IsInt() @Min(1) version!: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export const TaskFilters = ['open', 'done', 'all'] as const;
 
 export class ListTasksQuery {
   @ApiPropertyOptional({ enum: TaskFilters, default: 'open' }) @IsOptional() @IsIn(TaskFilters) status?: (typeof TaskFilters)[number];
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
 }

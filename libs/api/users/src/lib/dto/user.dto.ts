@@ -1,6 +1,6 @@
+import { INT4_MAX, queryInt } from '@waypoint/api-http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Roles, type Role } from '@waypoint/shared-contracts';
-import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 
 export class CreateUserDto {
@@ -20,10 +20,10 @@ export class UpdateUserDto {
   @IsOptional()
   @IsUUID()
   teamId?: string | null;
-  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
 export class ListUsersQuery {
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
 }
