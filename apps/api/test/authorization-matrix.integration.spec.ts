@@ -40,6 +40,7 @@ describe('authorization matrix', () => {
   /** Well-formed bodies, so a route reaches its lookup (a bad body is 400 before any lookup). */
   const sampleBodies: Record<string, object> = {
     'PATCH /users/:id': { version: 1 },
+    'POST /users/:id/unlock': { version: 1 },
     'POST /break-glass': { participantId: missingId, reason: 'Matrix test: a reason long enough.' },
     'PATCH /participants/:id': { version: 1, phone: '555-0102' },
     'POST /participants/:id/status': { status: 'active', version: 1 },

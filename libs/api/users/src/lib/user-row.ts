@@ -1,4 +1,7 @@
-/** What an admin sees of a user: never hashes, secrets or lockout internals. */
+/**
+ * What an admin sees of a user: never hashes, secrets or the failure counter. The end of a
+ * sign-in lockout is shown while it lasts, so a locked-out user does not look merely "active".
+ */
 export interface UserView {
   id: string;
   email: string;
@@ -9,6 +12,8 @@ export interface UserView {
   organizationId: string | null;
   status: 'active' | 'disabled';
   mfaEnrolled: boolean;
+  /** When a lockout after failed sign-ins ends; null when the user is not locked out now. */
+  lockedUntil: Date | null;
   createdAt: Date;
   version: number;
 }
@@ -16,7 +21,7 @@ export interface UserView {
 export const USER_VIEW_COLUMNS = `
   u.id, u.email, u.display_name AS "displayName", u.role, u.team_id AS "teamId", t.name AS "teamName",
   u.organization_id AS "organizationId", u.status, u.mfa_enabled_at IS NOT NULL AS "mfaEnrolled",
-  u.created_at AS "createdAt", u.version`;
+  CASE WHEN u.locked_until > now() THEN u.locked_until END AS "lockedUntil", u.created_at AS "createdAt", u.version`;
 
 export const USER_VIEW_FROM = `users u LEFT JOIN teams t ON t.id = u.team_id`;
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiTags } from '@nestjs/swagger';
 import { Audited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
-import { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
+import { CreateUserDto, ListUsersQuery, UnlockUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 const id = new ParseUUIDPipe();
@@ -49,6 +49,14 @@ export class UsersController {
   @Audited({ action: 'user.enable', resourceType: 'user', idParam: 'id' })
   enable(@CurrentUser() admin: AuthContext, @Param('id', id) userId: string) {
     return this.users.setStatus(admin, userId, 'active');
+  }
+
+  /** Ends a sign-in lockout early (the user called and was verified): a security event. */
+  @Post(':id/unlock')
+  @HttpCode(200)
+  @Audited({ action: 'user.unlock', resourceType: 'user', idParam: 'id', alert: true })
+  unlock(@CurrentUser() admin: AuthContext, @Param('id', id) userId: string, @Body() body: UnlockUserDto) {
+    return this.users.unlock(admin, userId, body.version);
   }
 
   @Post(':id/reset-mfa')

@@ -4,6 +4,7 @@ import { AuditContext } from '@waypoint/api-audit';
 import { type AuthContext, SecurityEvents, SessionStore } from '@waypoint/api-auth';
 import { hashPassword } from '@waypoint/api-credentials';
 import { inTransaction, queryable, updateReturning } from '@waypoint/api-database';
+import { staleVersion } from '@waypoint/api-http';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -93,6 +94,21 @@ export class UsersService {
     );
     if (updated.length === 0) throw new NotFoundException('No such user.');
     if (status === 'disabled') await this.sessions.endEverySession(id, 'account-disabled');
+    return this.get(admin, id);
+  }
+
+  /**
+   * Ends a lockout after failed sign-ins and starts the failure count again. Guarded by the
+   * version like an edit, so two admins acting on an old screen cannot both act unknowingly.
+   */
+  async unlock(admin: AuthContext, id: string, version: number): Promise<UserView> {
+    const updated = await updateReturning(
+      queryable(this.db),
+      `UPDATE users SET locked_until = NULL, failed_sign_ins = 0, version = version + 1
+        WHERE id = $1 AND program_id = $2 AND version = $3 RETURNING id`,
+      [id, admin.programId, version],
+    );
+    if (updated.length === 0) throw staleVersion('user', (await this.get(admin, id)).version); // or 404 when not ours
     return this.get(admin, id);
   }
 

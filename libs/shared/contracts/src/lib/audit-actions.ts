@@ -75,6 +75,7 @@ export const AUDIT_ACTIONS = [
   'user.enable',
   'user.reset-mfa',
   'user.sign-out-everywhere',
+  'user.unlock',
   'api-token.list',
   'api-token.issue',
   'api-token.revoke',

@@ -27,6 +27,7 @@ const ACTIONS: Record<string, string> = {
   'user.enable': $localize`:Audit action:Enable a user`,
   'user.reset-mfa': $localize`:Audit action:Reset a user's two-step verification`,
   'user.sign-out-everywhere': $localize`:Audit action:Sign a user out everywhere`,
+  'user.unlock': $localize`:Audit action:Unlock a user locked out by failed sign-ins`,
   'user.read': $localize`:Audit action:View a user`,
   'user.list': $localize`:Audit action:List users`,
   'api-token.issue': $localize`:Audit action:Issue an API token`,

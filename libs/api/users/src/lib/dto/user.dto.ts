@@ -23,6 +23,15 @@ export class UpdateUserDto {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) @Max(INT4_MAX) version!: number;
 }
 
+/** Unlocking names the version the admin was looking at, like every other change to a user. */
+export class UnlockUserDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409', minimum: 1, maximum: INT4_MAX })
+  @IsInt()
+  @Min(1)
+  @Max(INT4_MAX)
+  version!: number;
+}
+
 export class ListUsersQuery {
   @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @queryInt() @IsInt() @Min(1) @Max(100) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;

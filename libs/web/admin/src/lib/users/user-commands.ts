@@ -47,6 +47,17 @@ export function commandText(command: UserCommand, user: ManagedUser): CommandTex
         },
         done: $localize`${name}:name: will set up two-step verification at their next sign-in.`,
       };
+    case 'unlock':
+      return {
+        menuLabel: $localize`:User row action:Unlock`,
+        icon: 'lock_open',
+        confirm: {
+          title: $localize`Unlock ${name}:name:?`,
+          message: $localize`They were locked out after too many failed sign-ins. Unlock only after confirming who is asking; they can then try their password and two-step verification again.`,
+          confirmLabel: $localize`:Confirm button:Unlock`,
+        },
+        done: $localize`${name}:name: is unlocked and can sign in again.`,
+      };
     case 'sign-out-everywhere':
       return {
         menuLabel: $localize`:User row action:Sign out everywhere`,

@@ -110,6 +110,42 @@ describe('UsersPage', () => {
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Person a is disabled');
   });
 
+  it('shows a locked-out user as "Locked until …" in the admin’s own time, and unlocks them with the version shown', async () => {
+    const until = new Date(Date.now() + 12 * 60_000).toISOString();
+    backend.expectOne(USERS).flush({ items: [user('a', { lockedUntil: until, version: 3 })], nextCursor: null });
+    await fixture.whenStable();
+    const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(until));
+    expect(element.querySelector('.badge.locked')?.textContent?.trim()).toBe(`Locked until ${expected}`);
+    expect(element.querySelector('.badge.active')).toBeNull();
+
+    element.querySelector<HTMLButtonElement>('td button[aria-label="Actions for Person a"]')?.click();
+    await fixture.whenStable();
+    [...document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')].find((item) => item.textContent?.includes('Unlock'))?.click();
+    await fixture.whenStable();
+    expect(document.querySelector('lib-confirm-dialog h2')?.textContent).toBe('Unlock Person a?');
+    document.querySelector<HTMLButtonElement>('lib-confirm-dialog button.confirm')?.click();
+    await fixture.whenStable();
+
+    const request = backend.expectOne('/api/v1/users/a/unlock');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ version: 3 });
+    request.flush(user('a', { lockedUntil: null, version: 4 }));
+    await fixture.whenStable();
+    expect(element.querySelector('.badge.locked')).toBeNull();
+    expect(element.querySelector('.badge.active')).not.toBeNull();
+    expect(element.querySelector('[role="status"]')?.textContent).toContain('Person a is unlocked');
+  });
+
+  it('shows a lockout that has already ended as active, with no unlock to offer', async () => {
+    backend.expectOne(USERS).flush({ items: [user('a', { lockedUntil: new Date(Date.now() - 60_000).toISOString() })], nextCursor: null });
+    await fixture.whenStable();
+    expect(element.querySelector('.badge.active')).not.toBeNull();
+    element.querySelector<HTMLButtonElement>('td button[aria-label="Actions for Person a"]')?.click();
+    await fixture.whenStable();
+    const items = [...document.querySelectorAll('[mat-menu-item]')].map((item) => item.textContent ?? '');
+    expect(items.some((text) => text.includes('Unlock'))).toBe(false);
+  });
+
   it('does not offer to disable the signed-in admin themselves', async () => {
     backend.expectOne(USERS).flush({ items: [user('admin-1', { role: 'admin' })], nextCursor: null });
     await fixture.whenStable();

@@ -30,8 +30,10 @@ export class UsersApi {
     });
   }
 
-  run(id: string, command: UserCommand): Observable<ManagedUser> {
-    return this.#http.post<ManagedUser>(`${USERS}/${encodeURIComponent(id)}/${command}`, null);
+  /** Unlocking carries the version the admin saw (a stale one gets 409); the others need no body. */
+  run(user: Pick<ManagedUser, 'id' | 'version'>, command: UserCommand): Observable<ManagedUser> {
+    const body = command === 'unlock' ? { version: user.version } : null;
+    return this.#http.post<ManagedUser>(`${USERS}/${encodeURIComponent(user.id)}/${command}`, body);
   }
 
   teams(): Observable<Team[]> {

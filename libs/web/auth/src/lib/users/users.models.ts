@@ -12,6 +12,11 @@ export interface ManagedUser {
   teamName: string | null;
   status: UserStatus;
   mfaEnrolled: boolean;
+  /**
+   * While a lockout after failed sign-ins lasts, when it ends (ISO timestamp); null otherwise.
+   * Status stays "active" during a lockout, so screens must check this to tell the truth.
+   */
+  lockedUntil?: string | null;
   /** Sent back with every change; a stale one gets 409. */
   version: number;
 }
@@ -42,8 +47,8 @@ export interface UserChanges {
   version: number;
 }
 
-/** Commands on a user, each its own endpoint. */
-export type UserCommand = 'disable' | 'enable' | 'reset-mfa' | 'sign-out-everywhere';
+/** Commands on a user, each its own endpoint. `unlock` also sends the version shown. */
+export type UserCommand = 'disable' | 'enable' | 'reset-mfa' | 'sign-out-everywhere' | 'unlock';
 
 export interface Team {
   id: string;
