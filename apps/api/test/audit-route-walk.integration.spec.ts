@@ -158,6 +158,23 @@ describe('audit route walk', () => {
     expect(routes.filter((route) => !casesFor(route)).map((route) => `${route.method} ${route.path}`)).toEqual([]);
   });
 
+  it('declares every route either audited or not audited, with a reason', () => {
+    const routes = routeInventory(app);
+    const undeclared = routes.filter((route) => !route.audited === !route.notAudited);
+    expect(undeclared.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+    const unexplained = routes.filter((route) => route.notAudited !== undefined && route.notAudited.trim().length < 20);
+    expect(unexplained.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+
+  it('writes no row when the caller checks their own emergency access and holds none', async () => {
+    const { status, rows } = await call({ method: 'GET', path: '/break-glass/active' } as RouteDeclaration, 'admin', {});
+    expect(status).toBe(200);
+    expect(rows).toEqual([]);
+    // A grant's banner names its participant: that is a read, and it is recorded.
+    const granted = await call({ method: 'GET', path: '/break-glass/active' } as RouteDeclaration, 'supervisor', {});
+    expect(granted.rows).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'break-glass.list-active', outcome: 'success', participantId: ids['granted'] })]));
+  });
+
   it('writes success, denied and error events for every participant-data route', async () => {
     const wrong: string[] = [];
     for (const route of clinicalRoutes()) {

@@ -1,3 +1,5 @@
+import type { AuditAction } from '@waypoint/shared-contracts';
+
 /** How an audited attempt ended: done, refused (401/403/404, lockout), or failed (bad input, a fault). */
 export type AuditOutcome = 'success' | 'denied' | 'error';
 
@@ -6,7 +8,8 @@ export type AuditOutcome = 'success' | 'denied' | 'error';
  * note text. `reason` is the one free-text field, for break-glass.
  */
 export interface AuditEvent {
-  action: string;
+  /** One of the known actions (shared contracts), so the dashboard has words for every one. */
+  action: AuditAction;
   outcome: AuditOutcome;
   programId?: string | null;
   actorId?: string | null;

@@ -1,11 +1,12 @@
 import { Logger, ServiceUnavailableException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AuditContext } from './audit-context';
+import type { AuditEvent } from './audit-event';
 import { AuditWriter } from './audit-writer';
 
 /** The read path's batching rules; the SQL itself is proven against PostgreSQL in apps/api/test. */
 describe('AuditWriter batching', () => {
-  const read = { action: 'participant.read', outcome: 'success' as const, participantId: '00000000-0000-4000-8000-000000000001' };
+  const read: AuditEvent = { action: 'participant.read', outcome: 'success', participantId: '00000000-0000-4000-8000-000000000001' };
 
   function writerOver(query: jest.Mock) {
     return new AuditWriter({ query } as unknown as DataSource);

@@ -57,7 +57,8 @@ export class AuditInterceptor implements NestInterceptor {
         batched ? this.writer.enqueue(events(outcome)) : await this.writer.write(events(outcome));
       const handle = async () => {
         const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        if (!state.flushed) await record('success');
+        const readNothing = route.onlyParticipantReads && state.touched?.size === 0;
+        if (!state.flushed && !readNothing) await record('success');
         return result;
       };
       try {

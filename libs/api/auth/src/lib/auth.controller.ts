@@ -14,6 +14,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Audited, NotAudited } from '@waypoint/api-audit';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import type { Request, Response } from 'express';
 import { type AuthContext, sessionIdOf } from './guard/auth-context';
@@ -53,6 +54,7 @@ export class AuthController {
   @Public()
   @SignInThrottle()
   @Post('sign-in')
+  @NotAudited('Sign-in writes its own security events (auth.password, auth.mfa, auth.sign-in, auth.lockout) from the service, for whoever the attempt names')
   @HttpCode(200)
   async passwordStep(@Body() body: SignInDto, @Res({ passthrough: true }) res: Response) {
     const { challenge, mfaEnrolled } = await this.signIn.checkPassword(body.email, body.password);
@@ -63,6 +65,7 @@ export class AuthController {
   @Public()
   @SignInThrottle()
   @Post('mfa/enrollment')
+  @NotAudited('The enrolment secret for a half-signed-in user; the step that uses it (mfa/verify) is recorded')
   @HttpCode(200)
   enrollment(@Req() req: Request) {
     return this.signIn.startEnrollment(readCookie(req, cookieNames(this.config.sessions).mfa));
@@ -71,6 +74,7 @@ export class AuthController {
   @Public()
   @SignInThrottle()
   @Post('mfa/verify')
+  @NotAudited('Sign-in writes its own security events (auth.password, auth.mfa, auth.sign-in, auth.lockout) from the service, for whoever the attempt names')
   @HttpCode(200)
   async secondFactor(@Body() body: SecondFactorDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const challenge = readCookie(req, cookieNames(this.config.sessions).mfa);
@@ -85,6 +89,7 @@ export class AuthController {
   @Public()
   @SignInThrottle()
   @Post('refresh')
+  @NotAudited('Rotating one\'s own session reads no protected data; a reused refresh token is recorded as auth.refresh-token-reuse')
   @HttpCode(200)
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const token = readCookie(req, cookieNames(this.config.sessions).refresh);
@@ -107,6 +112,7 @@ export class AuthController {
 
   @RequirePermission('session:own')
   @Post('sign-out')
+  @NotAudited('The handler records auth.sign-out itself, after the session is revoked')
   @HttpCode(204)
   async signOut(@CurrentUser() user: AuthContext, @Res({ passthrough: true }) res: Response) {
     await this.sessions.revoke(sessionIdOf(user), 'signed-out');
@@ -122,6 +128,7 @@ export class AuthController {
 
   @RequirePermission('session:own')
   @Get('me')
+  @NotAudited('The caller\'s own profile and session: asked on every page load, no protected data')
   async me(@CurrentUser() user: AuthContext) {
     // The guard already read the session; no second lookup.
     return { user: await this.profiles.forUser(user.userId), session: { id: sessionIdOf(user), ...user.sessionExpiry } };
@@ -129,6 +136,7 @@ export class AuthController {
 
   @RequirePermission('session:own')
   @Get('sessions')
+  @NotAudited('The caller\'s own sessions (device and time): no protected data')
   async listSessions(@CurrentUser() user: AuthContext) {
     const sessions = await this.sessions.listActive(user.userId);
     return { items: sessions.map((session) => ({ ...session, current: session.id === user.sessionId })) };
@@ -136,6 +144,7 @@ export class AuthController {
 
   @RequirePermission('session:own')
   @Delete('sessions/:id')
+  @Audited({ action: 'auth.session-end', resourceType: 'session', idParam: 'id' })
   @HttpCode(204)
   async endSession(@CurrentUser() user: AuthContext, @Param('id', new ParseUUIDPipe()) id: string) {
     if (!(await this.sessions.revokeOwn(user.userId, id))) throw new NotFoundException('No such session.');
@@ -143,9 +152,19 @@ export class AuthController {
 
   @RequirePermission('session:own')
   @Post('password')
+  // Not @Audited: that would run the change in one transaction with its row, and a wrong current
+  // password would roll back the failed-attempt count it adds toward the lockout.
+  @NotAudited('The handler records auth.password-change itself once the change is made; wrong answers count toward the lockout')
   @HttpCode(204)
   async changePassword(@CurrentUser() user: AuthContext, @Body() body: ChangePasswordDto) {
     await this.passwords.change(user, body.currentPassword, body.newPassword);
+    await this.securityEvents.record('auth.password-change', 'success', {
+      programId: user.programId,
+      actorId: user.userId,
+      actorRole: user.role,
+      resourceType: 'user',
+      resourceId: user.userId,
+    });
   }
 
   private issueCookies(res: Response, userId: string, sessionId: string, refreshToken: string): void {

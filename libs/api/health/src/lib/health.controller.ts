@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { NotAudited } from '@waypoint/api-audit';
 import { Public } from '@waypoint/api-auth';
 import type { HealthStatus } from '@waypoint/shared-contracts';
 
@@ -18,12 +19,14 @@ export class HealthController {
   ) {}
 
   @Get('health')
+  @NotAudited('Liveness probe: reads nothing')
   @ApiOkResponse({ description: 'The process is alive.' })
   liveness(): HealthStatus {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @NotAudited('Readiness probe: pings the database, reads no rows')
   @HealthCheck()
   @ApiOkResponse({ description: 'The database answers; the API can serve requests.' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer.' })

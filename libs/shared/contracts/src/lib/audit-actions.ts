@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'participant.break-glass-read',
   'assignment.list',
   'assignment.create',
+  'care-team.specialists',
   'assessment.list',
   'assessment.create',
   'timeline.read',

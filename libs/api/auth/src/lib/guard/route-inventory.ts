@@ -1,7 +1,7 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { AUDITED_ROUTE, type AuditedRoute } from '@waypoint/api-audit';
+import { AUDITED_ROUTE, type AuditedRoute, NOT_AUDITED_ROUTE } from '@waypoint/api-audit';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './route-declarations';
 
 export interface RouteDeclaration {
@@ -13,6 +13,8 @@ export interface RouteDeclaration {
   permission?: string;
   /** The route's audit declaration, when it reads or changes protected data. */
   audited?: AuditedRoute;
+  /** Why the route is not audited (`@NotAudited`): it reads or changes no protected data. */
+  notAudited?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function routeInventory(app: INestApplication): RouteDeclaration[] {
           isPublic: declared(PUBLIC_ROUTE) === true,
           permission: declared(REQUIRED_PERMISSION),
           audited: declared(AUDITED_ROUTE),
+          notAudited: declared(NOT_AUDITED_ROUTE),
         });
       }
     }

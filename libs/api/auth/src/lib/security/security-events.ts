@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AuditEvent, type AuditOutcome, AuditWriter } from '@waypoint/api-audit';
+import type { AuditAction } from '@waypoint/shared-contracts';
 
 /** Actions worth an operator's attention even when they succeed. */
-const ALWAYS_ALERT = new Set(['auth.refresh-token-reuse', 'auth.lockout']);
+const ALWAYS_ALERT = new Set<AuditAction>(['auth.refresh-token-reuse', 'auth.lockout']);
 
 /**
  * Security events that are not reads of protected data (sign-in, MFA, sign-out, lockout,
@@ -16,7 +17,7 @@ export class SecurityEvents {
 
   constructor(private readonly audit: AuditWriter) {}
 
-  async record(action: string, outcome: AuditOutcome, fields: Omit<AuditEvent, 'action' | 'outcome'> = {}): Promise<void> {
+  async record(action: AuditAction, outcome: AuditOutcome, fields: Omit<AuditEvent, 'action' | 'outcome'> = {}): Promise<void> {
     await this.audit.write([{ action, outcome, ...fields }]);
     if (outcome !== 'success' || ALWAYS_ALERT.has(action)) {
       this.#logger.warn(

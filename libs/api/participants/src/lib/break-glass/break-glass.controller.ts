@@ -28,9 +28,14 @@ export class BreakGlassController {
     return this.grants.grant(auth, body);
   }
 
+  /**
+   * The caller's own unexpired grants, for the banner on every page. Usually there are none, and
+   * checking that reads no participant data, so it writes no row; a grant's banner names its
+   * participant, which is a read, recorded as usual.
+   */
   @RequirePermission('break-glass:request')
   @Get('active')
-  @Audited({ action: 'break-glass.list-active', resourceType: 'break_glass_grant' })
+  @Audited({ action: 'break-glass.list-active', resourceType: 'break_glass_grant', onlyParticipantReads: true })
   active(@CurrentUser() auth: AuthContext) {
     return this.grants.active(auth);
   }

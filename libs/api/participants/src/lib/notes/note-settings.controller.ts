@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Audited } from '@waypoint/api-audit';
+import { Audited, NotAudited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import type { NoteSettings } from '@waypoint/shared-contracts';
 import { UpdateNoteSettingsDto } from './note-input.dto';
@@ -14,6 +14,7 @@ export class NoteSettingsController {
 
   /** Everyone who writes, reviews or configures notes reads them; they name no participant. */
   @Get()
+  @NotAudited('The program\'s note settings: configuration, no protected data (changing them is audited)')
   @RequirePermission('session:own')
   get(@CurrentUser() auth: AuthContext): Promise<NoteSettings> {
     return this.settings.get(auth);

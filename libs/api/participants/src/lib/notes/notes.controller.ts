@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { Audited } from '@waypoint/api-audit';
+import { Audited, NotAudited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import { AddAddendumDto, BulkCosignDto, CreateGroupSessionDto, CreateNoteDto, ListNotesQuery, NoteCommandDto, QueueQuery, ReturnNoteDto, UpdateNoteDto } from './note-input.dto';
@@ -31,6 +31,7 @@ export class NotesController {
 
   /** The program's billing rule, so the dashboard computes the same units live while typing. */
   @Get('notes/billing-rule')
+  @NotAudited('The program\'s billing rule (minutes per unit, daily cap): configuration, no protected data')
   @RequirePermission('session:own')
   billingRule() {
     return this.config.billing;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
-import { Audited, AuditContext } from '@waypoint/api-audit';
+import { Audited, AuditContext, NotAudited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { preparedQuery, queryable, updateReturning } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
@@ -42,6 +42,7 @@ export class NotificationsController {
    * filling the trail (or supervisors' "recent access" lists) with its checks.
    */
   @Get('unread-count')
+  @NotAudited('A count of the caller\'s own unread notifications: names no participant')
   async unreadCount(@CurrentUser() auth: AuthContext): Promise<{ unread: number }> {
     const [row] = await preparedQuery<{ unread: number }>(
       this.db,

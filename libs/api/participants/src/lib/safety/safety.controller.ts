@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Audited } from '@waypoint/api-audit';
+import { Audited, NotAudited } from '@waypoint/api-audit';
 import { type AuthContext, CurrentUser, RequirePermission } from '@waypoint/api-auth';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
 import { RecordSafetyEventDto, SetRiskFlagDto } from './safety.dto';
@@ -42,6 +42,7 @@ export class SafetyController {
 
   /** Static: no participant data, so any signed-in user may read it, one click from any page. */
   @Get('crisis-resources')
+  @NotAudited('Static crisis lines from the configuration: no protected data')
   @RequirePermission('session:own')
   crisisResources() {
     return { items: [...NATIONAL, ...this.config.access.crisisResources] };
