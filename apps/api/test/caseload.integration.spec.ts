@@ -81,7 +81,7 @@ describe('caseload', () => {
       `WITH people AS (
          INSERT INTO participants (program_id, legal_first_name, legal_last_name, date_of_birth)
          SELECT $1, 'Person', 'Large-' || lpad(n::text, 3, '0'), DATE '1980-01-01' + n FROM generate_series(1, 100) n RETURNING id),
-       assigned AS (INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind) SELECT $1, id, $2, 'primary' FROM people RETURNING participant_id),
+       assigned AS (INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on) SELECT $1, id, $2, 'primary', current_date FROM people RETURNING participant_id),
        tasks AS (INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on) SELECT $1, participant_id, $2, 'Call', current_date + 1 FROM assigned),
        goals AS (INSERT INTO goals (program_id, participant_id, dimension, statement) SELECT $1, participant_id, 'health', 'Walk' FROM assigned)
        INSERT INTO assessments (program_id, participant_id, taken_on, answers, recorded_by)

@@ -52,7 +52,7 @@ describe('database roles and migrations', () => {
       `INSERT INTO participants (program_id, legal_first_name, legal_last_name, date_of_birth) VALUES ($1, 'T', 'P', '1990-01-01') RETURNING id`,
       [program.id],
     );
-    const assign = `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind) VALUES ($1, $2, $3, 'primary')`;
+    const assign = `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on) VALUES ($1, $2, $3, 'primary', current_date)`;
     await owner.query(assign, [program.id, participant.id, user.id]);
     await expect(owner.query(assign, [program.id, participant.id, user.id])).rejects.toThrow(/care_assignments_one_primary_idx/);
   });

@@ -61,7 +61,7 @@ describe('demo seed', () => {
     const [moved] = await q(`
       SELECT count(*)::int AS n FROM session_notes n
        WHERE NOT EXISTS (SELECT 1 FROM goals g JOIN goal_progress gp ON gp.goal_id = g.id
-                          WHERE g.participant_id = n.participant_id AND gp.recorded_on >= (n.started_at AT TIME ZONE 'UTC')::date)`);
+                          WHERE g.participant_id = n.participant_id AND gp.recorded_on >= (n.started_at AT TIME ZONE (SELECT time_zone FROM programs pr WHERE pr.id = n.program_id))::date)`);
     expect(moved).toEqual({ n: 0 });
     // Synthetic only: reserved .test e-mail domain and the 555-01xx fiction phone range.
     const contacts = await q('SELECT email, phone FROM participants');

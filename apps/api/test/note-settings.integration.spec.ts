@@ -52,7 +52,7 @@ describe('note settings', () => {
 
   it('starts every program on GIRP with the built-in topics, in its own time zone', async () => {
     const { body } = await get('specialist', '/notes/settings').expect(200);
-    expect(body).toEqual({ defaultFormat: 'GIRP', topics: [...NoteTopics], timeZone: 'America/New_York', version: expect.any(Number) });
+    expect(body).toEqual({ defaultFormat: 'GIRP', topics: [...NoteTopics], timeZone: 'UTC', version: expect.any(Number) });
     // A supervisor and an admin read them too (the admin page, the co-sign queue's labels).
     await get('supervisor', '/notes/settings').expect(200);
     await get('admin', '/notes/settings').expect(200);

@@ -25,6 +25,9 @@ describe('safety and tasks', () => {
   const as: Record<string, Session> = {};
   const ids: Record<string, string> = {};
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  /** A calendar date as a sentence writes it: "Nov 28, 2026". */
+  const spoken = (date: string) =>
+    new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
   const send = (who: string, method: 'post' | 'patch', path: string, body: object) =>
     as[who].agent[method](`/api/v1${path}`).set('X-CSRF-Token', as[who].csrf).send(body);
@@ -70,7 +73,7 @@ describe('safety and tasks', () => {
         description: 'Found unresponsive at the shelter; revived with two doses of naloxone by staff.',
         followUp: 'Visited at the ED next morning; connected to MOUD clinic intake.',
       }).expect(201);
-      expect(recorded.body).toMatchObject({ flagRaised: true, participant: { highRisk: true, highRiskReason: `Overdose recorded for ${day(-1)}` } });
+      expect(recorded.body).toMatchObject({ flagRaised: true, participant: { highRisk: true, highRiskReason: `Overdose recorded for ${spoken(day(-1))}` } });
 
       const list = await get('specialist', '/participants').expect(200);
       expect(list.body.items.find((item: { id: string }) => item.id === ids['own'])).toMatchObject({ highRisk: true });

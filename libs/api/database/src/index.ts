@@ -5,3 +5,4 @@ export * from './lib/embedded-server';
 export * from './lib/prepare-database';
 export * from './lib/update-returning';
 export * from './lib/transaction-scope';
+export * from './lib/program-clock';

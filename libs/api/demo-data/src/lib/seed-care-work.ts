@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { programTodaySql } from '@waypoint/api-database';
 import type { Client } from 'pg';
 import type { DemoParticipant } from './demo-people';
+
+/** The demo program's today (each seed statement passes its id as $1): dates on its own clock. */
+const PROGRAM_TODAY = programTodaySql('$1::uuid');
 
 /** A seeded participant: the demo record and the id it got. */
 export interface SeededParticipant {
@@ -73,7 +77,7 @@ export async function seedCareWork(client: Client, programId: string, users: Map
   const withIds = goals.map((goal) => ({ ...goal, goal_id: randomUUID() }));
   await client.query(
     `INSERT INTO goals (id, program_id, participant_id, dimension, statement, target_date, created_at)
-     SELECT g.goal_id, $1, g.participant_id, g.dimension, g.statement, current_date + g.target_days, now() - interval '70 days'
+     SELECT g.goal_id, $1, g.participant_id, g.dimension, g.statement, ${PROGRAM_TODAY} + g.target_days, now() - interval '70 days'
        FROM jsonb_to_recordset($2::jsonb) AS g(goal_id uuid, participant_id uuid, dimension text, statement text, target_days int)`,
     [programId, JSON.stringify(withIds)],
   );
@@ -86,7 +90,7 @@ export async function seedCareWork(client: Client, programId: string, users: Map
   );
   await client.query(
     `INSERT INTO goal_progress (program_id, goal_id, recorded_on, rating, comment, recorded_by)
-     SELECT $1, g.goal_id, current_date - ((jsonb_array_length(g.ratings) - r.n) * 14)::int - g.quiet_days, r.rating::int,
+     SELECT $1, g.goal_id, ${PROGRAM_TODAY} - ((jsonb_array_length(g.ratings) - r.n) * 14)::int - g.quiet_days, r.rating::int,
             CASE WHEN r.n = jsonb_array_length(g.ratings) THEN 'Talked it through at our last check-in.' END, $3
        FROM jsonb_to_recordset($2::jsonb) AS g(goal_id uuid, ratings jsonb, quiet_days int),
             jsonb_array_elements_text(g.ratings) WITH ORDINALITY AS r(rating, n)`,
@@ -105,7 +109,7 @@ export async function seedCareWork(client: Client, programId: string, users: Map
   });
   await client.query(
     `INSERT INTO assessments (program_id, participant_id, kind, taken_on, answers, recorded_by)
-     SELECT $1, a.participant_id, 'barc10', current_date - a.days_ago, ARRAY(SELECT jsonb_array_elements_text(a.answers)::smallint), $3
+     SELECT $1, a.participant_id, 'barc10', ${PROGRAM_TODAY} - a.days_ago, ARRAY(SELECT jsonb_array_elements_text(a.answers)::smallint), $3
        FROM jsonb_to_recordset($2::jsonb) AS a(participant_id uuid, days_ago int, answers jsonb)`,
     [programId, JSON.stringify(assessments), users.get('specialist')],
   );
@@ -125,7 +129,7 @@ export async function seedCareWork(client: Client, programId: string, users: Map
   });
   await client.query(
     `INSERT INTO tasks (program_id, participant_id, owner_id, title, due_on, created_by)
-     SELECT $1, t.participant_id, t.owner_id, t.title, current_date + t.days, t.owner_id
+     SELECT $1, t.participant_id, t.owner_id, t.title, ${PROGRAM_TODAY} + t.days, t.owner_id
        FROM jsonb_to_recordset($2::jsonb) AS t(participant_id uuid, owner_id uuid, title text, days int)`,
     [programId, JSON.stringify(tasks)],
   );
@@ -134,13 +138,13 @@ export async function seedCareWork(client: Client, programId: string, users: Map
   if (ashley) {
     await client.query(
       `INSERT INTO safety_events (program_id, participant_id, kind, occurred_on, description, follow_up, recorded_by)
-       VALUES ($1, $2, 'overdose', current_date - 9, 'Overdosed at a friend''s apartment; the friend gave two doses of naloxone and called 911.',
+       VALUES ($1, $2, 'overdose', ${PROGRAM_TODAY} - 9, 'Overdosed at a friend''s apartment; the friend gave two doses of naloxone and called 911.',
                'Seen in the ED and released the same night. Now carries naloxone; reconnecting with the MAT clinic.', $3),
-              ($1, $2, 'naloxone_provided', current_date - 8, 'Gave her two naloxone kits and showed her partner how to use them.', NULL, $3)`,
+              ($1, $2, 'naloxone_provided', ${PROGRAM_TODAY} - 8, 'Gave her two naloxone kits and showed her partner how to use them.', NULL, $3)`,
       [programId, ashley.id, users.get('specialist')],
     );
     await client.query(
-      `UPDATE participants SET high_risk = true, high_risk_reason = 'Overdose recorded for ' || (current_date - 9)::text,
+      `UPDATE participants SET high_risk = true, high_risk_reason = 'Overdose recorded for ' || to_char(${programTodaySql('participants.program_id')} - 9, 'Mon FMDD, YYYY'),
               high_risk_set_at = now() - interval '9 days', high_risk_set_by = $2
         WHERE id = $1`,
       [ashley.id, users.get('specialist')],

@@ -1,4 +1,5 @@
 import { hashPassword, seal } from '@waypoint/api-credentials';
+import { programTodaySql } from '@waypoint/api-database';
 import { Client } from 'pg';
 import { seedCareWork } from './seed-care-work';
 import { seedNotes } from './seed-notes';
@@ -12,6 +13,9 @@ import {
   DEMO_TOTP_SECRET,
   DEMO_USERS,
 } from './demo-people';
+
+/** The demo program's today (each seed statement passes its id as $1): dates on its own clock. */
+const PROGRAM_TODAY = programTodaySql('$1::uuid');
 
 export type SeedOutcome =
   | { seeded: true; accounts: { role: string; email: string }[]; password: string; totpSecret: string; participants: number }
@@ -108,8 +112,8 @@ async function insertDemoProgram(client: Client, passwordHash: string, encryptio
        status, enrolled_on, discharged_on, discharge_reason, created_at)
      SELECT $1, p.first, p.last, p.preferred, p.pronouns, p.dob::date, p.phone, p.email, p.contact,
        p.contact = 'text', p.pathways, p.substances, p.status,
-       CASE WHEN p.status <> 'referred' THEN current_date - p.days_enrolled END,
-       CASE WHEN p.status = 'discharged' THEN current_date - 3 END,
+       CASE WHEN p.status <> 'referred' THEN ${PROGRAM_TODAY} - p.days_enrolled END,
+       CASE WHEN p.status = 'discharged' THEN ${PROGRAM_TODAY} - 3 END,
        CASE WHEN p.status = 'discharged' THEN 'Moved out of the area; connected with a program there' END,
        -- On record since before their assignments began (30 days ago), as in a running program.
        now() - make_interval(days => greatest(p.days_enrolled, 30))
@@ -124,7 +128,7 @@ async function insertDemoProgram(client: Client, passwordHash: string, encryptio
   }));
   await client.query(
     `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on)
-     SELECT $1, a.participant_id, a.specialist_id, 'primary', current_date - 30
+     SELECT $1, a.participant_id, a.specialist_id, 'primary', ${PROGRAM_TODAY} - 30
      FROM jsonb_to_recordset($2::jsonb) AS a(participant_id uuid, specialist_id uuid)`,
     [programId, JSON.stringify(assignments)],
   );

@@ -1,3 +1,4 @@
+import { programTodaySql } from '@waypoint/api-database';
 import type { Client } from 'pg';
 import { quietDays, type SeededParticipant } from './seed-care-work';
 
@@ -52,7 +53,8 @@ export async function seedNotes(client: Client, programId: string, users: Map<st
             CASE WHEN n.status = 'cosigned' THEN $2::uuid END
        FROM jsonb_to_recordset($3::jsonb) AS n(participant_id uuid, author_id uuid, days_ago int, status text, sections jsonb, minutes int)
        JOIN users a ON a.id = n.author_id
-       CROSS JOIN LATERAL (SELECT (current_date - n.days_ago) + time '16:30' AT TIME ZONE 'UTC' AS started_at) s`,
+       -- Mid-morning on the program's clock, that many of its days ago.
+       CROSS JOIN LATERAL (SELECT ((${programTodaySql('$1::uuid')} - n.days_ago) + time '10:30') AT TIME ZONE (SELECT time_zone FROM programs WHERE id = $1::uuid) AS started_at) s`,
     [programId, users.get('supervisor'), JSON.stringify(notes)],
   );
 }

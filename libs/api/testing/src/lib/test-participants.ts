@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { programTodaySql } from '@waypoint/api-database';
 import type { Client } from 'pg';
 
 /** A team, optionally led by a supervisor (written as the schema owner). */
@@ -13,7 +14,7 @@ export async function createTestTeam(owner: Client, programId: string, superviso
 
 /**
  * A synthetic participant, assigned to `assignTo` (a specialist) from `startsOn` (default
- * today) until `endsOn` (exclusive; default open) when given.
+ * the program's today) until `endsOn` (exclusive; default open) when given.
  */
 export async function createTestParticipant(
   owner: Client,
@@ -29,7 +30,7 @@ export async function createTestParticipant(
   if (options.assignTo) {
     await owner.query(
       `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on, ends_on)
-       VALUES ($1, $2, $3, 'primary', coalesce($4::date, current_date), $5::date)`,
+       VALUES ($1, $2, $3, 'primary', coalesce($4::date, ${programTodaySql('$1')}), $5::date)`,
       [programId, id, options.assignTo, options.startsOn ?? null, options.endsOn ?? null],
     );
   }

@@ -17,10 +17,13 @@ export interface TestUser {
 export const TEST_PASSWORD = 'test-only passphrase 7341';
 
 /** A program of one's own, so tests never see each other's rows. */
-export async function createTestProgram(owner: Client, name = `Program ${randomUUID().slice(0, 8)}`): Promise<string> {
-  const { rows } = await owner.query(`INSERT INTO programs (name, slug) VALUES ($1, $2) RETURNING id`, [
+export async function createTestProgram(owner: Client, name = `Program ${randomUUID().slice(0, 8)}`, timeZone = 'UTC'): Promise<string> {
+  // UTC unless a test picks a zone: fixtures write their days with current_date in the test
+  // database's UTC sessions, and those must be the program's days too (program-clock.ts).
+  const { rows } = await owner.query(`INSERT INTO programs (name, slug, time_zone) VALUES ($1, $2, $3) RETURNING id`, [
     name,
     `p-${randomUUID().slice(0, 12)}`,
+    timeZone,
   ]);
   return rows[0].id;
 }

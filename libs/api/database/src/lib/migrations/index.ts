@@ -12,6 +12,7 @@ import { SafetyAndTasks1764700000000 } from './1764700000000-safety-and-tasks';
 import { SessionNotes1764800000000 } from './1764800000000-session-notes';
 import { ProgramNoteSettings1764900000000 } from './1764900000000-program-note-settings';
 import { AuditAppend1765000000000 } from './1765000000000-audit-append';
+import { ProgramClock1765150000000 } from './1765150000000-program-clock';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -32,4 +33,5 @@ export const migrations = [
   SessionNotes1764800000000,
   ProgramNoteSettings1764900000000,
   AuditAppend1765000000000,
+  ProgramClock1765150000000,
 ];

@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { AuthContext } from '@waypoint/api-auth';
+import { programDayOfSql, programTodaySql } from '@waypoint/api-database';
 import { foldAccents, type ParticipantStatus } from '@waypoint/shared-contracts';
 import { selectList } from '../participants/participant-fields';
 import { isCalendarDate, UUID_PATTERN } from './cursor-values';
@@ -58,12 +59,16 @@ interface CaseloadCursor {
 export function caseloadStatement(auth: AuthContext, page: CaseloadQuery, params: SqlParams, contactOverdueDays: number): string {
   const sort = page.sort ?? 'name';
   const after = page.cursor === undefined ? undefined : decodeCaseloadCursor(page.cursor, sort);
-  const overdueBefore = `current_date - ${params.add(contactOverdueDays)}::int`;
+  // Days are the program's (see program-clock.ts): today, the day of intake, the day of a note.
+  const program = `${params.add(auth.programId)}::uuid`;
+  const today = programTodaySql(program);
+  const overdueBefore = `${today} - ${params.add(contactOverdueDays)}::int`;
+  const since = `coalesce(c.last_contact, ${programDayOfSql('p.created_at', program)})`;
   const where = [careTeamPredicate(auth, params, 'p')];
   if (page.status) where.push(`p.status = ${params.add(page.status)}`);
   if (page.risk === 'high') where.push('p.high_risk');
-  if (page.followUp === 'overdue') where.push('f.due_on < current_date');
-  if (page.contact === 'overdue') where.push(`coalesce(c.last_contact, p.created_at::date) < ${overdueBefore}`);
+  if (page.followUp === 'overdue') where.push(`f.due_on < ${today}`);
+  if (page.contact === 'overdue') where.push(`${since} < ${overdueBefore}`);
   if (page.search) where.push(searchPredicate(page.search, params));
   const sortKey = SORT_KEYS[sort];
   const orderColumns = [...(sortKey ? [sortKey] : []), 'p.legal_last_name', 'p.legal_first_name', 'p.id'];
@@ -81,8 +86,8 @@ export function caseloadStatement(auth: AuthContext, page: CaseloadQuery, params
               CASE WHEN f.id IS NULL THEN NULL
                    ELSE json_build_object('id', f.id, 'title', f.title, 'dueOn', f.due_on::text, 'version', f.version) END AS "nextTask",
               g.open_goals AS "openGoals", b.total AS "latestBarc", b.taken_on::text AS "latestBarcOn",
-              c.last_contact::text AS "lastContactOn", current_date - c.last_contact AS "daysSinceContact",
-              coalesce(c.last_contact, p.created_at::date) < ${overdueBefore} AS "contactOverdue",
+              c.last_contact::text AS "lastContactOn", ${today} - c.last_contact AS "daysSinceContact",
+              ${since} < ${overdueBefore} AS "contactOverdue",
               ${sortKey ?? 'NULL'}::text AS "sortKey"
          FROM participants p
          LEFT JOIN LATERAL (SELECT t.id, t.title, t.due_on, t.version FROM tasks t
@@ -98,7 +103,7 @@ export function caseloadStatement(auth: AuthContext, page: CaseloadQuery, params
                                  WHERE pg.program_id = p.program_id AND pg.participant_id = p.id),
                                (SELECT max(a.taken_on) FROM assessments a WHERE a.program_id = p.program_id AND a.participant_id = p.id),
                                (SELECT max(s.occurred_on) FROM safety_events s WHERE s.program_id = p.program_id AND s.participant_id = p.id),
-                               (SELECT (max(n.started_at) AT TIME ZONE 'UTC')::date FROM session_notes n
+                               (SELECT ${programDayOfSql('max(n.started_at)', program)} FROM session_notes n
                                  WHERE n.program_id = p.program_id AND n.participant_id = p.id AND n.contact_type <> 'attempted')
                              ) AS last_contact) c ON true
         WHERE ${where.join(' AND ')}

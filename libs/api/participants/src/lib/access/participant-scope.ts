@@ -1,4 +1,5 @@
 import type { AuthContext } from '@waypoint/api-auth';
+import { programTodaySql } from '@waypoint/api-database';
 import type { SqlParams } from './sql-params';
 
 /**
@@ -14,8 +15,12 @@ import type { SqlParams } from './sql-params';
 export type AccessRoute = 'care-team' | 'break-glass';
 
 // An assignment counts from its first day until (not including) its end day, so a transfer
-// effective on a date hands the participant over on that date.
-const ASSIGNED_TODAY = `ca.starts_on <= current_date AND (ca.ends_on IS NULL OR ca.ends_on > current_date)`;
+// effective on a date hands the participant over on that date — the program's date, so a
+// transfer takes effect at the program's midnight, not UTC's. `program` is SQL for its id.
+export function assignedToday(alias: string, program: string): string {
+  const today = programTodaySql(program);
+  return `${alias}.starts_on <= ${today} AND (${alias}.ends_on IS NULL OR ${alias}.ends_on > ${today})`;
+}
 
 /**
  * SQL true when the team row `alias` is one the caller supervises: a team they lead, or the team
@@ -36,14 +41,14 @@ export function careTeamPredicate(auth: AuthContext, params: SqlParams, alias: s
     case 'specialist':
       return `(${alias}.program_id = ${program} AND ${alias}.id IN (
         SELECT ca.participant_id FROM care_assignments ca
-         WHERE ca.program_id = ${program} AND ca.specialist_id = ${params.add(auth.userId)} AND ${ASSIGNED_TODAY}))`;
+         WHERE ca.program_id = ${program} AND ca.specialist_id = ${params.add(auth.userId)} AND ${assignedToday('ca', program)}))`;
     case 'supervisor':
       return `(${alias}.program_id = ${program} AND ${alias}.id IN (
         SELECT ca.participant_id FROM care_assignments ca
           JOIN users s ON s.id = ca.specialist_id
           JOIN teams t ON t.id = s.team_id
          WHERE ca.program_id = ${program} AND ${supervisedTeamPredicate(auth, params, 't')}
-           AND ${ASSIGNED_TODAY}))`;
+           AND ${assignedToday('ca', program)}))`;
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable } from '@waypoint/api-database';
+import { programToday, queryable } from '@waypoint/api-database';
 import { ValidationProblemException } from '@waypoint/api-http';
 import type { AssessmentHistory, AssessmentRecord } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
@@ -42,7 +42,7 @@ export class AssessmentsStore {
   /** Runs in the route's transaction: the row and its audit event commit together. */
   async record(auth: AuthContext, participantId: string, dto: RecordAssessmentDto): Promise<AssessmentRecord> {
     await this.participants.requireInScope(auth, participantId);
-    const [{ today }] = await queryable(this.db).query(`SELECT current_date::text AS today`);
+    const today = await programToday(queryable(this.db), auth.programId);
     const takenOn = dto.takenOn ?? today;
     if (takenOn > today) throw new ValidationProblemException({ takenOn: ['An assessment cannot be dated in the future.'] });
     const [row] = await queryable(this.db).query(

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthContext } from '@waypoint/api-auth';
 import { queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
-import { supervisedTeamPredicate } from '../access/participant-scope';
+import { assignedToday, supervisedTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 
 export interface AssignableSpecialist {
@@ -28,7 +28,7 @@ export class AssignableSpecialists {
       `SELECT u.id, u.display_name AS "displayName", t.name AS "teamName",
               (SELECT count(*)::int FROM care_assignments ca
                 WHERE ca.program_id = u.program_id AND ca.specialist_id = u.id AND ca.kind = 'primary'
-                  AND ca.starts_on <= current_date AND (ca.ends_on IS NULL OR ca.ends_on > current_date)) AS "caseloadSize"
+                  AND ${assignedToday('ca', 'u.program_id')}) AS "caseloadSize"
          FROM users u LEFT JOIN teams t ON t.id = u.team_id
         WHERE ${this.#eligible(auth, params)}
         ORDER BY u.display_name, u.id LIMIT 500`,

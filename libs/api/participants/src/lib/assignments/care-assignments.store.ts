@@ -2,10 +2,10 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable } from '@waypoint/api-database';
+import { programToday, programTodaySql, queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
-import { careTeamPredicate } from '../access/participant-scope';
+import { assignedToday, careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import type { CreateAssignmentDto } from '../intake/participant-input.dto';
 import { AssignableSpecialists } from './assignable-specialists';
@@ -35,7 +35,7 @@ export class CareAssignmentsStore {
     if (!(await this.specialists.mayAssignTo(auth, dto.specialistId))) {
       throw new BadRequestException('Assign to an active specialist of a team you supervise.');
     }
-    const [{ today }] = await queryable(this.db).query(`SELECT current_date::text AS today`);
+    const today = await programToday(queryable(this.db), auth.programId);
     const startsOn = dto.startsOn ?? today;
     if (startsOn < today) throw new BadRequestException('An assignment starts today or later; history is not rewritten.');
     if (Date.parse(startsOn) - Date.parse(today) > 366 * 86_400_000) throw new BadRequestException('An assignment starts within a year.');
@@ -84,7 +84,7 @@ export class CareAssignmentsStore {
         : auth.role === 'supervisor'
           ? `(${careTeamPredicate(auth, params, 'p')} OR NOT EXISTS (
                SELECT 1 FROM care_assignments ca WHERE ca.program_id = p.program_id AND ca.participant_id = p.id
-                  AND ca.kind = 'primary' AND (ca.ends_on IS NULL OR ca.ends_on > current_date)))`
+                  AND ca.kind = 'primary' AND (ca.ends_on IS NULL OR ca.ends_on > ${programTodaySql(program)})))`
           : 'false';
     const rows = await queryable(this.db).query(`SELECT 1 FROM participants p WHERE p.id = ${id} AND p.program_id = ${program} AND ${reach}`, params.values);
     if (rows.length === 0) throw new NotFoundException('No such participant.');
@@ -95,7 +95,7 @@ export class CareAssignmentsStore {
     return queryable(this.db).query(
       `SELECT ca.id, ca.specialist_id AS "specialistId", u.display_name AS "specialistName", ca.kind,
               ca.starts_on::text AS "startsOn", ca.ends_on::text AS "endsOn",
-              (ca.starts_on <= current_date AND (ca.ends_on IS NULL OR ca.ends_on > current_date)) AS current
+              (${assignedToday('ca', '$1')}) AS current
          FROM care_assignments ca JOIN users u ON u.id = ca.specialist_id
         WHERE ca.program_id = $1 AND ca.participant_id = $2
         ORDER BY ca.starts_on DESC, ca.kind, ca.id LIMIT 200`,

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable, updateReturning } from '@waypoint/api-database';
+import { programTodaySql, queryable, updateReturning } from '@waypoint/api-database';
 import { ProblemException, staleVersion } from '@waypoint/api-http';
 import { canChangeStatus, type DuplicateCandidate, PARTICIPANT_STATUS_TRANSITIONS, type ParticipantStatus, ProblemType } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
@@ -94,12 +94,12 @@ export class ParticipantIntakeService {
     );
     const id: string = row.id;
     await queryable(this.db).query(
-      `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on) VALUES ($1, $2, $3, 'primary', current_date)`,
+      `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on) VALUES ($1, $2, $3, 'primary', ${programTodaySql('$1')})`,
       [auth.programId, id, specialistId],
     );
     await queryable(this.db).query(
       `INSERT INTO participant_status_changes (program_id, participant_id, from_status, to_status, effective_on, reason, changed_by)
-       VALUES ($1, $2, NULL, 'referred', current_date, 'Intake', $3)`,
+       VALUES ($1, $2, NULL, 'referred', ${programTodaySql('$1')}, 'Intake', $3)`,
       [auth.programId, id, auth.userId],
     );
     AuditContext.annotate({ resourceId: id });
@@ -124,7 +124,7 @@ export class ParticipantIntakeService {
   async changeStatus(auth: AuthContext, id: string, dto: ChangeStatusDto): Promise<Record<string, unknown>> {
     await this.participants.requireInScope(auth, id);
     const [current] = await queryable(this.db).query(
-      `SELECT status, version, date_of_birth::text AS born, current_date::text AS today FROM participants WHERE id = $1 AND program_id = $2 FOR UPDATE`,
+      `SELECT status, version, date_of_birth::text AS born, ${programTodaySql('$2')}::text AS today FROM participants WHERE id = $1 AND program_id = $2 FOR UPDATE`,
       [id, auth.programId],
     );
     if (!current) throw new NotFoundException('No such participant.');

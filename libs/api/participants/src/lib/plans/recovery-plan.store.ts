@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable, updateReturning } from '@waypoint/api-database';
+import { programToday, programTodaySql, queryable, updateReturning } from '@waypoint/api-database';
 import { staleVersion } from '@waypoint/api-http';
 import { GOAL_STATUS_TRANSITIONS, type GoalStatus, goalStatusNeedsReason } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
@@ -89,7 +89,7 @@ export class RecoveryPlanStore {
       'goal',
       goalId,
       dto.version,
-      `UPDATE goals SET status = ${params.add(dto.status)}, status_reason = ${params.add(dto.reason ?? null)}, status_changed_on = current_date, version = version + 1`,
+      `UPDATE goals SET status = ${params.add(dto.status)}, status_reason = ${params.add(dto.reason ?? null)}, status_changed_on = ${programTodaySql(params.add(auth.programId))}, version = version + 1`,
       params,
     );
     return this.#goal(auth, participantId, goalId);
@@ -142,7 +142,7 @@ export class RecoveryPlanStore {
 
   async recordProgress(auth: AuthContext, goalId: string, dto: RecordProgressDto) {
     const { participantId } = await this.#goalInScope(auth, goalId);
-    const [{ today }] = await queryable(this.db).query(`SELECT current_date::text AS today`);
+    const today = await programToday(queryable(this.db), auth.programId);
     const recordedOn = dto.recordedOn ?? today;
     if (recordedOn > today) throw new BadRequestException('Progress cannot be recorded for a future date.');
     const [entry] = await queryable(this.db).query(

@@ -2,10 +2,11 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable, updateReturning } from '@waypoint/api-database';
+import { programToday, queryable, updateReturning } from '@waypoint/api-database';
 import { staleVersion } from '@waypoint/api-http';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
+import { overdoseReason } from './overdose-reason';
 import type { RecordSafetyEventDto, SetRiskFlagDto } from './safety.dto';
 import { TeamNotifier } from './team-notifier';
 
@@ -35,7 +36,7 @@ export class SafetyStore {
 
   async record(auth: AuthContext, participantId: string, dto: RecordSafetyEventDto) {
     await this.participants.requireInScope(auth, participantId);
-    const [{ today }] = await queryable(this.db).query(`SELECT current_date::text AS today`);
+    const today = await programToday(queryable(this.db), auth.programId);
     const occurredOn = dto.occurredOn ?? today;
     if (occurredOn > today) throw new BadRequestException('A safety event cannot be dated in the future.');
     const [event] = await queryable(this.db).query(
@@ -50,7 +51,7 @@ export class SafetyStore {
         queryable(this.db),
         `UPDATE participants SET high_risk = true, high_risk_reason = $3, high_risk_set_at = now(), high_risk_set_by = $4, version = version + 1
           WHERE id = $1 AND program_id = $2 AND NOT high_risk RETURNING id`,
-        [participantId, auth.programId, `Overdose recorded for ${occurredOn}`, auth.userId],
+        [participantId, auth.programId, overdoseReason(occurredOn), auth.userId],
       );
       flagRaised = raised.length > 0;
       if (flagRaised) await this.notifier.highRiskFlagged(auth, participantId);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthContext } from '@waypoint/api-auth';
 import { queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
+import { assignedToday } from '../access/participant-scope';
 
 /**
  * In-app notifications to a participant's supervisors: whoever leads the team of each specialist
@@ -19,7 +20,7 @@ export class TeamNotifier {
        SELECT DISTINCT $1::uuid, t.supervisor_id, 'high_risk_flagged', $2::uuid, $3::uuid
          FROM care_assignments ca JOIN users s ON s.id = ca.specialist_id JOIN teams t ON t.id = s.team_id
         WHERE ca.program_id = $1 AND ca.participant_id = $2 AND t.supervisor_id IS NOT NULL AND t.supervisor_id <> $3
-          AND ca.starts_on <= current_date AND (ca.ends_on IS NULL OR ca.ends_on > current_date)
+          AND ${assignedToday('ca', '$1')}
        RETURNING id`,
       [auth.programId, participantId, auth.userId],
     );

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable, updateReturning } from '@waypoint/api-database';
+import { programTodaySql, queryable, updateReturning } from '@waypoint/api-database';
 import { staleVersion } from '@waypoint/api-http';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
@@ -15,7 +15,7 @@ import type { CreateTaskDto, ListTasksQuery, UpdateTaskDto } from './task.dto';
 const TASK_COLUMNS = `t.id, t.participant_id AS "participantId",
   coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name AS "participantName",
   t.owner_id AS "ownerId", o.display_name AS "ownerName", t.title, t.due_on::text AS "dueOn",
-  t.done_at AS "doneAt", (t.done_at IS NULL AND t.due_on < current_date) AS overdue, t.version`;
+  t.done_at AS "doneAt", (t.done_at IS NULL AND t.due_on < ${programTodaySql('t.program_id')}) AS overdue, t.version`;
 
 /**
  * Follow-up tasks. "My tasks" are the caller's, for participants still in their care-team scope,

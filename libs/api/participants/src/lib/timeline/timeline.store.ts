@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthContext } from '@waypoint/api-auth';
-import { queryable } from '@waypoint/api-database';
+import { programDayOfSql, queryable } from '@waypoint/api-database';
 import { type TimelineKind, TimelineKinds } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
@@ -11,13 +11,14 @@ import { SqlParams } from '../access/sql-params';
 /**
  * One SELECT per kind of entry, each producing the same columns. `detail` is what the entry
  * shows; it is spread into the response item, so its keys are the API's field names.
- * `{scope}` is replaced by the participant predicate for the branch's alias.
+ * `{scope}` is replaced by the participant predicate for the branch's alias. `on` is the
+ * program's calendar day (program-clock.ts), so an evening contact is not filed under tomorrow.
  */
 const SOURCES: Record<TimelineKind, { alias: string; on: string; at: string; by: string; detail: string; from: string; where?: string }> = {
   // Every note, drafts included: the contact happened whether or not the note is finished.
   'session-note': {
     alias: 'n',
-    on: `(n.started_at AT TIME ZONE 'UTC')::date`,
+    on: programDayOfSql('n.started_at', 'n.program_id'),
     at: 'n.started_at',
     by: 'n.author_id',
     detail: `jsonb_build_object('contactType', n.contact_type, 'modality', n.modality, 'durationMinutes', (extract(epoch FROM n.ended_at - n.started_at) / 60)::int,
@@ -34,7 +35,7 @@ const SOURCES: Record<TimelineKind, { alias: string; on: string; at: string; by:
   },
   'goal-created': {
     alias: 'g',
-    on: `(g.created_at AT TIME ZONE 'UTC')::date`,
+    on: programDayOfSql('g.created_at', 'g.program_id'),
     at: 'g.created_at',
     by: 'g.created_by',
     detail: `jsonb_build_object('goalId', g.id, 'dimension', g.dimension, 'statement', g.statement)`,
@@ -77,7 +78,7 @@ const SOURCES: Record<TimelineKind, { alias: string; on: string; at: string; by:
   // Who ticked a task off is not stored; the feed says when, not by whom.
   'task-done': {
     alias: 't',
-    on: `(t.done_at AT TIME ZONE 'UTC')::date`,
+    on: programDayOfSql('t.done_at', 't.program_id'),
     at: 't.done_at',
     by: 'NULL::uuid',
     detail: `jsonb_build_object('title', t.title)`,
