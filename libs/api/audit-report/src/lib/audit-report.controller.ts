@@ -14,7 +14,9 @@ export class VerifyChainDto {
   @ApiPropertyOptional({ description: 'Walk from the oldest kept row instead of the last checkpoint' }) @IsOptional() @IsBoolean() full?: boolean;
 }
 
-const CSV_COLUMNS = ['id', 'occurredAt', 'actorId', 'actorName', 'actorRole', 'action', 'resourceType', 'resourceId', 'participantId', 'outcome', 'requestId', 'ip', 'userAgent', 'reason'] as const;
+// `participantName` is filled only for participants the caller reaches in their care team (the
+// same rule as the page); the id is always there.
+const CSV_COLUMNS = ['id', 'occurredAt', 'actorId', 'actorName', 'actorRole', 'action', 'resourceType', 'resourceId', 'participantId', 'participantName', 'outcome', 'requestId', 'ip', 'userAgent', 'reason'] as const;
 
 /** The audit report. Reading the trail is itself recorded in it. */
 @ApiTags('audit')
@@ -53,6 +55,7 @@ export class AuditReportController {
     res.write(csvLine(CSV_COLUMNS));
     for await (const batch of this.report.batches(auth, { ...query, cursor: undefined })) {
       const chunk = batch.map((row) => csvLine(CSV_COLUMNS.map((column) => row[column]))).join('');
+      await AuditContext.recordBeforeStreaming(); // rows for any participant this batch names
       if (!res.write(chunk)) await once(res, 'drain');
     }
     res.end();
@@ -62,8 +65,8 @@ export class AuditReportController {
   @Post('audit/verify')
   @HttpCode(200)
   @Audited({ action: 'audit.verify', resourceType: 'audit_chain' })
-  verify(@Body() body: VerifyChainDto) {
-    return this.chain.verify(!body.full);
+  verify(@CurrentUser() auth: AuthContext, @Body() body: VerifyChainDto) {
+    return this.chain.verifyForProgram(auth.programId, !body.full);
   }
 
   /** Who viewed or changed this participant lately; for supervisors of their team. */

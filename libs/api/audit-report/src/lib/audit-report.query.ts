@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
 import { queryable } from '@waypoint/api-database';
-import { careTeamPredicate, SqlParams } from '@waypoint/api-participants';
+import { careTeamPredicate, ParticipantsRepository, SqlParams } from '@waypoint/api-participants';
 import type { DataSource } from 'typeorm';
 import type { AuditQueryDto } from './audit-query.dto';
 
@@ -17,6 +17,11 @@ export interface AuditEventView {
   resourceType: string | null;
   resourceId: string | null;
   participantId: string | null;
+  /**
+   * The participant's name, only when the caller reaches them in their care team now; else
+   * null (the page shows a neutral label). Looked up when the page is read, never stored.
+   */
+  participantName: string | null;
   outcome: string;
   requestId: string | null;
   ip: string | null;
@@ -38,6 +43,7 @@ export class AuditReportQuery {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: AuditWriter,
+    private readonly participants: ParticipantsRepository,
   ) {}
 
   async page(auth: AuthContext, query: AuditQueryDto, scope: 'program' | 'team'): Promise<{ items: AuditEventView[]; nextCursor: string | null }> {
@@ -61,8 +67,11 @@ export class AuditReportQuery {
     );
     const last = rows[limit - 1];
     const nextCursor = rows.length > limit && last ? Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url') : null;
-    const items = rows.slice(0, limit).map((row) => {
-      const item = { ...row };
+    const pageRows = rows.slice(0, limit);
+    // One query for the page's names, within the caller's scope (and recorded as reads).
+    const names = await this.participants.displayNamesInScope(auth, pageRows.map((row) => row.participantId));
+    const items = pageRows.map((row) => {
+      const item = { ...row, participantName: row.participantId ? (names.get(row.participantId) ?? null) : null };
       delete item.cursorAt; // paging detail, not part of the event
       return item;
     });

@@ -38,7 +38,8 @@ export const AuditContext = {
 
   /**
    * For a handler that streams its own response (a CSV export): records the access before the
-   * first byte leaves, so nothing is ever sent without its audit row.
+   * first byte leaves, so nothing is ever sent without its audit row. Call it again before a
+   * chunk that names participants touched since: it then writes rows for those only.
    */
   async recordBeforeStreaming(): Promise<void> {
     const state = storage.getStore();

@@ -45,8 +45,13 @@ export class AuditInterceptor implements NestInterceptor {
         if (route.alert) for (const event of written) this.#alert(event);
         return written;
       };
+      // A streamed response records before its first byte, and again before any later chunk
+      // that names participants read since: each participant gets its row once.
+      const recorded = new Set<string>();
       state.flush = async () => {
-        await this.writer.write(events('success'));
+        const fresh = events('success').filter((event) => !state.flushed || (event.participantId && !recorded.has(event.participantId)));
+        await this.writer.write(fresh);
+        for (const event of fresh) if (event.participantId) recorded.add(event.participantId);
         state.flushed = true;
       };
       const isRead = request.method === 'GET' || request.method === 'HEAD';

@@ -7,6 +7,8 @@ export interface ChainVerification {
   ok: boolean;
   /** Rows checked in this run. */
   checked: number;
+  /** Of those, the rows of `options.programId` (when given): what a program's admin is shown. */
+  programChecked?: number;
   /** Where the run started (the last verified id) and the last id it reached. */
   fromId: number;
   throughId: number;
@@ -24,12 +26,14 @@ const BATCH = 5000;
  * does not match (altered), or the first id that is missing (deleted). `incremental` starts at
  * the latest checkpoint instead of the oldest row still kept.
  */
-export async function verifyChain(run: RunQuery, options: { incremental: boolean }): Promise<ChainVerification> {
+export async function verifyChain(run: RunQuery, options: { incremental: boolean; programId?: string }): Promise<ChainVerification> {
   const start = await startingPoint(run, options.incremental);
   if ('problem' in start) return { ok: false, checked: 0, fromId: 0, throughId: 0, headHash: '', problem: start.problem };
   let previousId = start.id;
   let previousHash = start.hash;
   let checked = 0;
+  let programChecked = 0;
+  const ofProgram = (): Pick<ChainVerification, 'programChecked'> => (options.programId === undefined ? {} : { programChecked });
   for (;;) {
     // Qualified: the output column "id" is text, and ORDER BY id would sort it as text.
     const rows = await run(`SELECT ${CANONICAL_COLUMNS}, hash FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [previousId, BATCH]);
@@ -41,6 +45,7 @@ export async function verifyChain(run: RunQuery, options: { incremental: boolean
       const fail = (problem: string): ChainVerification => ({
         ok: false,
         checked,
+        ...ofProgram(),
         fromId: start.id,
         throughId: previousId,
         headHash: previousHash.toString('hex'),
@@ -52,10 +57,11 @@ export async function verifyChain(run: RunQuery, options: { incremental: boolean
       previousId = id;
       previousHash = stored;
       checked += 1;
+      if (fields[2] === options.programId) programChecked += 1; // program_id, third in chain order
     }
     if (rows.length < BATCH) break;
   }
-  return { ok: true, checked, fromId: start.id, throughId: previousId, headHash: previousHash.toString('hex') };
+  return { ok: true, checked, ...ofProgram(), fromId: start.id, throughId: previousId, headHash: previousHash.toString('hex') };
 }
 
 async function startingPoint(run: RunQuery, incremental: boolean): Promise<{ id: number; hash: Buffer } | { problem: string }> {

@@ -79,6 +79,27 @@ export class ParticipantsRepository {
   }
 
   /**
+   * Display names of those of `ids` the caller reaches in their care team today, in one query,
+   * for pages that mention participants by id (the audit report). The rest get no name: the
+   * page shows a neutral label instead. A name shown is a read of who the participant is, so
+   * each one is named to the trail like any other read (`touch`).
+   */
+  async displayNamesInScope(auth: AuthContext, ids: Iterable<string | null>): Promise<Map<string, string>> {
+    const unique = [...new Set([...ids].filter((id): id is string => id !== null))];
+    const params = new SqlParams();
+    const scope = careTeamPredicate(auth, params, 'p');
+    // Admins (and clinicians, until referrals) have no care-team scope: nothing to ask.
+    if (unique.length === 0 || scope === 'false') return new Map();
+    const rows: { id: string; name: string }[] = await queryable(this.db).query(
+      `SELECT p.id, coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name AS name
+         FROM participants p WHERE p.id = ANY(${params.add(unique)}::uuid[]) AND ${scope}`,
+      params.values,
+    );
+    AuditContext.touch(rows.map((row) => row.id));
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /**
    * Break-glass only: find a participant of the caller's program *outside* their scope, by id
    * or by last name and date of birth (what someone at the door can tell you). The caller learns
    * only an id, and only inside the command that records their emergency access.
