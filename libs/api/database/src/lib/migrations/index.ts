@@ -13,6 +13,7 @@ import { SessionNotes1764800000000 } from './1764800000000-session-notes';
 import { ProgramNoteSettings1764900000000 } from './1764900000000-program-note-settings';
 import { AuditAppend1765000000000 } from './1765000000000-audit-append';
 import { ProgramClock1765150000000 } from './1765150000000-program-clock';
+import { NoteReturnedNotifications1765200000000 } from './1765200000000-note-returned-notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the bundled API and the test
@@ -34,4 +35,5 @@ export const migrations = [
   ProgramNoteSettings1764900000000,
   AuditAppend1765000000000,
   ProgramClock1765150000000,
+  NoteReturnedNotifications1765200000000,
 ];

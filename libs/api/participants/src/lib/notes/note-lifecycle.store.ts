@@ -8,6 +8,7 @@ import { NOTE_SECTIONS } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
 import { supervisedTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
+import { TeamNotifier } from '../safety/team-notifier';
 import type { AddAddendumDto, ReturnNoteDto } from './note-input.dto';
 import { type NoteRow, NotesStore } from './notes.store';
 
@@ -24,6 +25,7 @@ export class NoteLifecycleStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notes: NotesStore,
+    private readonly notifier: TeamNotifier,
   ) {}
 
   async submit(auth: AuthContext, noteId: string, version: number) {
@@ -73,6 +75,8 @@ export class NoteLifecycleStore {
       `status = 'draft', submitted_at = NULL, returned_at = now(), returned_by = $4, return_comment = $5`,
       [auth.userId, dto.comment],
     );
+    // Same transaction as the return: the author hears about it exactly when it happened.
+    await this.notifier.noteReturned(auth, noteId);
     return this.notes.get(auth, noteId);
   }
 

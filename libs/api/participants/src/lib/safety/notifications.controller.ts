@@ -9,9 +9,9 @@ import { careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 
 /**
- * The caller's in-app notifications, newest first (the latest 50). A participant's name is
- * included only while that participant is in the caller's care-team scope; the list is audited
- * because those names are participant data.
+ * The caller's in-app notifications, newest first (the latest 50). A participant's name (and the
+ * note a notification links to) is included only while that participant is in the caller's
+ * care-team scope; the list is audited because those names are participant data.
  */
 @ApiTags('notifications')
 @RequirePermission('session:own')
@@ -26,6 +26,7 @@ export class NotificationsController {
     const items: { participantId: string | null; participantName: string | null }[] = await queryable(this.db).query(
       `SELECT n.id, n.kind, n.created_at AS "createdAt", n.read_at AS "readAt", a.display_name AS "actorName",
               CASE WHEN ${careTeamPredicate(auth, params, 'p')} THEN n.participant_id END AS "participantId",
+              CASE WHEN ${careTeamPredicate(auth, params, 'p')} THEN n.note_id END AS "noteId",
               CASE WHEN ${careTeamPredicate(auth, params, 'p')} THEN coalesce(p.preferred_name, p.legal_first_name) || ' ' || p.legal_last_name END AS "participantName"
          FROM notifications n LEFT JOIN participants p ON p.id = n.participant_id LEFT JOIN users a ON a.id = n.actor_id
         WHERE n.user_id = ${params.add(auth.userId)} AND n.program_id = ${params.add(auth.programId)}

@@ -6,9 +6,10 @@ import type { DataSource } from 'typeorm';
 import { assignedToday } from '../access/participant-scope';
 
 /**
- * In-app notifications to a participant's supervisors: whoever leads the team of each specialist
- * assigned today, except the person who caused it. Written in the caller's transaction, so a
- * flag and its notifications commit together. (E-mail comes later; DESIGN.md keeps PHI out of it.)
+ * In-app notifications: to a participant's supervisors (whoever leads the team of each specialist
+ * assigned today, except the person who caused it), and to a note's author when it is returned.
+ * Written in the caller's transaction, so a change and its notifications commit together.
+ * (E-mail comes later; DESIGN.md keeps PHI out of it.)
  */
 @Injectable()
 export class TeamNotifier {
@@ -25,5 +26,18 @@ export class TeamNotifier {
       [auth.programId, participantId, auth.userId],
     );
     return rows.length;
+  }
+
+  /**
+   * Tells a note's author that their supervisor returned it, linking to the note. The comment
+   * stays on the note: the notification carries ids only, like every other.
+   */
+  async noteReturned(auth: AuthContext, noteId: string): Promise<void> {
+    await queryable(this.db).query(
+      `INSERT INTO notifications (program_id, user_id, kind, participant_id, note_id, actor_id)
+       SELECT n.program_id, n.author_id, 'note_returned', n.participant_id, n.id, $3::uuid
+         FROM session_notes n WHERE n.id = $1 AND n.program_id = $2 AND n.author_id <> $3`,
+      [noteId, auth.programId, auth.userId],
+    );
   }
 }

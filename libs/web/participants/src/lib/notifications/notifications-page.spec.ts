@@ -32,7 +32,10 @@ describe('NotificationsPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        provideRouter([{ path: 'participants/:id', component: Blank }]),
+        provideRouter([
+          { path: 'participants/:id', component: Blank },
+          { path: 'participants/:id/notes/:noteId', component: Blank },
+        ]),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         { provide: SessionStore, useValue: { user: () => ({ timeZone: 'America/Chicago' }) } },
       ],
@@ -71,6 +74,23 @@ describe('NotificationsPage', () => {
     // Out of the reader's care team now: no name and no link.
     expect(third.querySelector('a')).toBeNull();
     expect(third.textContent).toContain('A participant no longer in your care team was flagged high risk');
+  });
+
+  it('tells an author their note was returned, linking to the note itself, never to a note out of scope', async () => {
+    await respond([
+      notification({ kind: 'note_returned', actorName: 'Dana Supervisor', noteId: 'note-9' }),
+      notification({ id: 'n-2', kind: 'note_returned', participantId: null, participantName: null, noteId: null }),
+    ]);
+    const [returned, outOfScope] = items();
+    expect(returned.querySelector('a')?.textContent).toBe('Dana Supervisor returned your note about Ashley Nguyen for changes');
+    expect(returned.querySelector('a')?.getAttribute('href')).toBe('/participants/p-1/notes/note-9');
+    expect(returned.querySelector('mat-icon')?.textContent).toBe('assignment_return');
+    expect(outOfScope.querySelector('a')).toBeNull();
+    expect(outOfScope.textContent).toContain('A note of yours about a participant no longer in your care team was returned');
+    returned.querySelector('a')?.click();
+    await fixture.whenStable();
+    backend.expectOne({ method: 'POST', url: '/api/v1/notifications/n-1/read' }).flush(null, { status: 204, statusText: 'No Content' });
+    expect(TestBed.inject(Router).url).toBe('/participants/p-1/notes/note-9');
   });
 
   it('marks a notification read when it is opened', async () => {

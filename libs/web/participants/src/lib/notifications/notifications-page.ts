@@ -8,14 +8,14 @@ import { KeysetList } from '@waypoint/web-core';
 import { type InAppNotification, NotificationsApi } from '@waypoint/web-participant-data';
 import { DateTimePipe, EmptyState, PageHeader } from '@waypoint/web-ui';
 import { map } from 'rxjs';
-import { notificationIcon, notificationMessage } from './notification-message';
+import { notificationIcon, notificationLink, notificationMessage } from './notification-message';
 
 /** The API sends the latest this many, with no further pages. */
 const LATEST = 50;
 
 /**
  * The caller's in-app notifications, newest first, unread ones marked in words as well as weight.
- * Each links to its participant; opening one marks it read, and "Mark read" does so in place.
+ * Each links to what it is about (a returned note, else the participant); opening one marks it read, and "Mark read" does so in place.
  */
 @Component({
   selector: 'lib-notifications-page',
@@ -38,6 +38,7 @@ export class NotificationsPage {
   protected readonly capped = computed(() => this.list.items().length >= LATEST);
   protected readonly message = notificationMessage;
   protected readonly icon = notificationIcon;
+  protected readonly link = notificationLink;
 
   constructor() {
     this.list.reload();
