@@ -51,7 +51,7 @@ describe('AuditApi', () => {
     api.verify().subscribe((result) => (checked = result.checked));
     const request = backend.expectOne('/api/v1/audit/verify');
     expect(request.request.method).toBe('POST');
-    request.flush({ ok: true, checked: 12, fromId: 1, throughId: 12, headHash: 'ab12' });
+    request.flush({ ok: true, full: false, checked: 12, total: 40 });
     expect(checked).toBe(12);
   });
 

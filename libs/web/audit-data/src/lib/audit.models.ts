@@ -19,6 +19,11 @@ export interface AuditEventView {
   resourceType: string | null;
   resourceId: string | null;
   participantId: string | null;
+  /**
+   * The participant's name when the viewer reaches them in their care team now, else null
+   * (show a neutral label and the id). Resolved by the API at read time, never stored.
+   */
+  participantName: string | null;
   outcome: AuditOutcome;
   requestId: string | null;
   ip: string | null;
@@ -49,13 +54,18 @@ export interface AuditFilters {
  */
 export type AuditScope = 'program' | 'team';
 
-/** The result of walking the hash chain. */
+/**
+ * The result of walking the hash chain. The chain is one for the whole instance; the figures
+ * are the caller's program's own.
+ */
 export interface ChainVerification {
   ok: boolean;
+  /** Walked from the oldest kept row, rather than from the last check. */
+  full: boolean;
+  /** The program's events checked in this run. */
   checked: number;
-  fromId: number;
-  throughId: number;
-  headHash: string;
+  /** The program's events in the trail. */
+  total: number;
   /** The first row whose hash does not match, when the chain is broken. */
   firstBrokenId?: number;
   problem?: string;

@@ -87,6 +87,11 @@ export class AuditEventDialog {
     { label: $localize`:Audit event field:Outcome`, value: outcomeLabel(this.event.outcome) },
     { label: $localize`:Audit event field:Resource type`, value: this.event.resourceType, code: true },
     { label: $localize`:Audit event field:Resource ID`, value: this.event.resourceId, code: true },
+    {
+      label: $localize`:Audit event field:Participant`,
+      // A name only within the viewer's care team (the API decides); never stored in the trail.
+      value: this.event.participantId && (this.event.participantName ?? $localize`:Audit event participant:Outside your care team`),
+    },
     { label: $localize`:Audit event field:Participant ID`, value: this.event.participantId, code: true },
     { label: $localize`:Audit event field:Reason`, value: this.event.reason },
     { label: $localize`:Audit event field:Request ID`, value: this.event.requestId, code: true },

@@ -6,6 +6,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import { provideRouter } from '@angular/router';
 import type { Permission } from '@waypoint/shared-contracts';
 import type { ManagedUser } from '@waypoint/web-auth';
 import { SessionStore } from '@waypoint/web-auth';
@@ -28,6 +29,7 @@ function event(id: string, overrides: Partial<AuditEventView> = {}): AuditEventV
     resourceType: 'participant',
     resourceId: PARTICIPANT,
     participantId: PARTICIPANT,
+    participantName: null,
     outcome: 'success',
     requestId: `req-${id}`,
     ip: '203.0.113.7',
@@ -59,6 +61,7 @@ describe('AuditPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideRouter([]),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         { provide: SessionStore, useValue: { can: (permission: Permission) => permissions.includes(permission) } },
         {
@@ -122,7 +125,9 @@ describe('AuditPage', () => {
 
     expect(rows()).toHaveLength(2);
     const cells = (row: Element) => [...row.querySelectorAll('td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
-    expect(cells(rows()[1])).toEqual([expect.stringContaining('2026'), expect.stringMatching(/^Sam Okafor ?Peer recovery specialist$/), 'View a participant record', '9b7d3c2e', 'Succeeded']);
+    // An admin has no care team: a neutral label and a short reference, never a name or link.
+    expect(cells(rows()[1])).toEqual([expect.stringContaining('2026'), expect.stringMatching(/^Sam Okafor ?Peer recovery specialist$/), 'View a participant record', expect.stringMatching(/^Participant outside your care team ?Reference 9b7d3c2e$/), 'Succeeded']);
+    expect(rows()[1].querySelector('a')).toBeNull();
     expect(cells(rows()[0])).toEqual([expect.stringContaining('2026'), 'Unknown user', 'Sign in', '', 'Denied']);
     expect(rows()[0].querySelector('.badge.denied')).not.toBeNull();
     expect(element.querySelector('p.status')?.textContent?.trim()).toBe('2 events shown.');
@@ -212,6 +217,7 @@ describe('AuditPage', () => {
       Outcome: 'Succeeded',
       'Resource type': 'participant',
       'Resource ID': PARTICIPANT,
+      Participant: 'Outside your care team',
       'Participant ID': PARTICIPANT,
       Reason: 'Arrived in crisis; specialist unreachable.',
       'Request ID': 'req-e-1',
@@ -222,9 +228,13 @@ describe('AuditPage', () => {
     expect(dialog.textContent).toContain('View a record with emergency access');
   });
 
-  it('shows a supervisor their team\'s events, without the user filter, CSV or tamper check', async () => {
+  it('shows a supervisor their team\'s events by participant name, linking to the record, without the user filter, CSV or tamper check', async () => {
     await supervisor();
-    await flush(events('/api/v1/audit/team-events'), [event('1')]);
+    await flush(events('/api/v1/audit/team-events'), [event('1', { participantName: 'Marcus Bell' })]);
+    const link = rows()[0].querySelector<HTMLAnchorElement>('td a.participant');
+    expect(link?.textContent?.trim()).toBe('Marcus Bell');
+    expect(link?.getAttribute('href')).toBe(`/participants/${PARTICIPANT}`);
+    expect(rows()[0].textContent).not.toContain('9b7d3c2e');
     backend.expectNone('/api/v1/users?limit=100');
     expect(rows()).toHaveLength(1);
     expect(csvLink()).toBeNull();

@@ -7,6 +7,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { SessionStore } from '@waypoint/web-auth';
 import { actionLabel, AuditApi, type AuditEventView, type AuditFilters, type AuditScope, outcomeLabel } from '@waypoint/web-audit-data';
 import { KeysetList } from '@waypoint/web-core';
@@ -25,7 +26,7 @@ const NARROW_QUERY = '(max-width: 719.98px)';
  */
 @Component({
   selector: 'lib-audit-page',
-  imports: [PageHeader, EmptyState, AuditFiltersForm, ChainCheck, MatTableModule, NgTemplateOutlet, MatButton, MatIcon, MatProgressSpinner, DateTimePipe],
+  imports: [PageHeader, EmptyState, AuditFiltersForm, ChainCheck, MatTableModule, NgTemplateOutlet, RouterLink, MatButton, MatIcon, MatProgressSpinner, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',

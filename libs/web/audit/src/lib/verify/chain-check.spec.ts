@@ -31,29 +31,30 @@ describe('ChainCheck', () => {
     await fixture.whenStable();
   };
 
-  it('says the chain is intact, with the rows checked and the head hash', async () => {
-    await verify({ ok: true, checked: 12345, fromId: 1, throughId: 12345, headHash: '9f86d081884c7d659a2feaa0c55ad015' });
+  it('says the chain is intact, with the program’s own figures and nothing instance-wide', async () => {
+    await verify({ ok: true, full: false, checked: 12, total: 12345 });
     const status = element.querySelector('[role="status"]');
     expect(status?.textContent).toContain('The chain is intact.');
-    expect(status?.textContent).toContain('12,345 rows checked, from row 1 to row 12,345.');
-    expect(status?.textContent).toContain('Head hash: 9f86d081884c7d659a2feaa0c55ad015');
-    expect(status?.querySelector('code')?.textContent).toBe('9f86d081884c7d659a2feaa0c55ad015');
+    expect(status?.textContent?.replace(/\s+/g, ' ')).toContain('12 new events of your program checked since the last check; 12,345 in the trail.');
+    expect(status?.textContent).not.toMatch(/row|hash/i);
     expect(element.querySelector('[role="alert"]')).toBeNull();
     expect(element.querySelector('button.verify')?.textContent).toContain('Verify chain');
   });
 
   it('names the first broken row in an alert', async () => {
-    await verify({ ok: false, checked: 41, fromId: 1, throughId: 41, headHash: 'ab', firstBrokenId: 42, problem: 'hash does not match the row' });
+    await verify({ ok: false, full: true, checked: 41, total: 60, firstBrokenId: 42, problem: 'hash does not match the row' });
     const alert = element.querySelector('[role="alert"].broken');
     expect(alert?.textContent).toContain('The chain is broken at row 42.');
     expect(alert?.textContent).toContain('hash does not match the row');
+    expect(alert?.textContent?.replace(/\s+/g, ' ')).toContain('41 events of your program checked, of 60 in the trail.');
     expect(element.querySelector('.intact')).toBeNull();
   });
 
   it('says when the check could not be run, and can run again', async () => {
     await verify('fail');
     expect(element.querySelector('[role="status"]')?.textContent).toContain('The check could not be run.');
-    await verify({ ok: true, checked: 0, fromId: 42, throughId: 42, headHash: 'ab' });
+    await verify({ ok: true, full: false, checked: 0, total: 42 });
     expect(element.querySelector('[role="status"]')?.textContent).toContain('The chain is intact.');
+    expect(element.querySelector('[role="status"]')?.textContent).toContain('No new events of your program since the last check');
   });
 });

@@ -1,4 +1,4 @@
-import { DecimalPipe } from '@angular/common';
+import { DecimalPipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -7,12 +7,13 @@ import { AuditApi, type ChainVerification } from '@waypoint/web-audit-data';
 type CheckState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: ChainVerification } | { kind: 'failed' };
 
 /**
- * Admins check that no audit row was altered or removed: the API walks the hash chain and
- * names the first row that does not match.
+ * Admins check that no audit row was altered or removed: the API walks the hash chain (one
+ * for the whole server) and names the first row that does not match. The counts shown are the
+ * admin's program's, never other programs'.
  */
 @Component({
   selector: 'lib-chain-check',
-  imports: [MatButton, MatIcon, DecimalPipe],
+  imports: [MatButton, MatIcon, DecimalPipe, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './chain-check.html',
   styleUrl: './chain-check.scss',
