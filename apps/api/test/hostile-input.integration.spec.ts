@@ -136,6 +136,17 @@ describe('hostile input', () => {
     });
   });
 
+  describe('broken percent-encoding in the path', () => {
+    it('answers a 400 problem that does not quote the path back', async () => {
+      for (const path of ['/api/v1/notes/SECRETPATH%E0%A4%A', '/api/v1/notes/SECRETPATH%ED%A0%80']) {
+        const response = await specialist.agent.get(path);
+        expect(response.status).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.text).not.toContain('SECRETPATH');
+      }
+    });
+  });
+
   describe('break-glass', () => {
     const reason = 'Hostile input test: a long enough reason.';
 

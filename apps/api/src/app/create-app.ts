@@ -8,6 +8,7 @@ import {
   dashboardHandlers,
   jsonOnly,
   jsonParseErrors,
+  pathEncoding,
   requestIdMiddleware,
   securityHeaders,
 } from '@waypoint/api-http';
@@ -34,6 +35,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.disable('x-powered-by');
   app.use(securityHeaders(config.env === 'production'));
   app.enableCors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, credentials: true });
+  app.use(pathEncoding);
   app.use('/api', jsonOnly);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: ['application/json', 'application/*+json'] });

@@ -6,5 +6,6 @@ export * from './lib/request-id';
 export * from './lib/logger-options';
 export * from './lib/spa-fallback';
 export * from './lib/json-only.middleware';
+export * from './lib/path-encoding.middleware';
 export * from './lib/security-headers';
 export * from './lib/problem.exception';
