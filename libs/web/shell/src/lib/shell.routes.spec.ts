@@ -72,10 +72,50 @@ describe('shellRoutes', () => {
       );
     });
 
-    it('sends the root address to the first page a clinician may use', async () => {
+    it('sends a clinician, whose only destination is still coming, to a start page that says what works today', async () => {
       await start('clinician');
       await harness.navigateByUrl('/');
-      expect(url()).toBe('/referrals');
+      expect(url()).toBe('/start');
+      await harness.fixture.whenStable();
+      const page = root().querySelector('lib-shell-layout lib-start-page');
+      expect(page?.querySelector('h1')?.textContent).toBe('Welcome, Jordan Avery');
+      const links = [...(page?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href'));
+      expect(links).toEqual(['/notifications', '/account/sessions', '/account/password']);
+      expect(page?.querySelector('ul.coming')?.textContent?.trim()).toBe('Referrals');
+      expect(root().querySelector('lib-placeholder-page')).toBeNull();
+    });
+
+    it('sends an admin to the audit trail, not to the reports placeholder first in their navigation', async () => {
+      await start('admin');
+      await harness.navigateByUrl('/');
+      expect(url()).toBe('/audit');
+    });
+
+    it('says plainly that referrals and reports are coming, and claims nothing about anyone\'s data', async () => {
+      await start('supervisor');
+      for (const path of ['/referrals', '/reports']) {
+        await harness.navigateByUrl(path);
+        await harness.fixture.whenStable();
+        const text = root().querySelector('lib-placeholder-page')?.textContent ?? '';
+        expect(text).toContain('Coming in a later release');
+        expect(text).toContain('are coming in a later release.');
+        expect(text).not.toMatch(/No referrals|No reports|Nothing to review|you make/);
+      }
+    });
+
+    it('shows a supervisor how many notes wait in the co-sign queue on the supervision page', async () => {
+      await start('supervisor');
+      await harness.navigateByUrl('/supervision');
+      TestBed.inject(HttpTestingController)
+        .expectOne('/api/v1/notes/cosign-queue?limit=1')
+        .flush({ items: [], nextCursor: null, counts: [{ authorId: 'a', authorName: 'A', awaiting: 9 }, { authorId: 'b', authorName: 'B', awaiting: 5 }] });
+      await harness.fixture.whenStable();
+      const page = root().querySelector('lib-supervision-page');
+      expect(page?.textContent).not.toContain('Nothing to review');
+      expect(page?.textContent).toContain('Supervision hours and credential renewals for your team are coming in a later release.');
+      const queue = page?.querySelector('a.queue');
+      expect(queue?.getAttribute('href')).toBe('/cosign');
+      expect(queue?.textContent?.trim()).toBe('Open the co-sign queue (14 notes wait)');
     });
 
     it('sends someone signed out to sign in, remembering the page', async () => {

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
 import type { Permission } from '@waypoint/shared-contracts';
 import { permissionGuard, SessionStore, signedInGuard, signedOutGuard } from '@waypoint/web-auth';
-import { NAV_ITEMS, startPathFor } from './layout/nav-items';
+import { NAV_ITEMS, START_PAGE_PATH, startPathFor } from './layout/nav-items';
 import type { PlaceholderPageData } from './pages/placeholder-page';
 
 // Every page, the layout included, is a lazy chunk, so the first load carries only the app
@@ -74,14 +74,7 @@ export const shellRoutes: Routes = [
         path: 'supervision',
         title: $localize`:Page title:Supervision`,
         canActivate: [permissionGuard(...allowedFor('supervision'))],
-        loadComponent: placeholderPage,
-        data: {
-          icon: 'supervisor_account',
-          heading: $localize`:Page title:Supervision`,
-          description: $localize`Notes to co-sign, supervision hours, and credentials for your team.`,
-          emptyHeading: $localize`Nothing to review`,
-          emptyMessage: $localize`Notes your team submits for co-signature will appear here, with supervision hours and upcoming credential renewals.`,
-        } satisfies PlaceholderPageData,
+        loadComponent: () => import('./pages/supervision-page').then((m) => m.SupervisionPage),
       },
       {
         path: 'referrals',
@@ -91,9 +84,7 @@ export const shellRoutes: Routes = [
         data: {
           icon: 'forward_to_inbox',
           heading: $localize`:Page title:Referrals`,
-          description: $localize`Referrals to treatment and community services, followed until the loop is closed.`,
-          emptyHeading: $localize`No referrals yet`,
-          emptyMessage: $localize`Referrals you make to clinics, housing, and other services will appear here with their status and follow-up dates.`,
+          coming: $localize`Referrals to treatment and community services, followed until the loop is closed, are coming in a later release.`,
         } satisfies PlaceholderPageData,
       },
       {
@@ -104,9 +95,7 @@ export const shellRoutes: Routes = [
         data: {
           icon: 'bar_chart',
           heading: $localize`:Page title:Reports`,
-          description: $localize`Service activity and recovery outcomes for your program.`,
-          emptyHeading: $localize`No reports yet`,
-          emptyMessage: $localize`Contacts, billable units, and recovery capital trends will appear here once notes are signed.`,
+          coming: $localize`Reports of service activity and recovery outcomes for your program are coming in a later release.`,
         } satisfies PlaceholderPageData,
       },
       {
@@ -120,6 +109,12 @@ export const shellRoutes: Routes = [
         title: $localize`:Page title:Admin`,
         canActivate: [permissionGuard(...allowedFor('admin'))],
         loadChildren: () => import('@waypoint/web-admin').then((m) => m.adminRoutes),
+      },
+      {
+        // Where a role with no working page yet starts (nav-items.ts); open to everyone signed in.
+        path: START_PAGE_PATH,
+        title: $localize`:Page title:Start`,
+        loadComponent: () => import('./pages/start-page').then((m) => m.StartPage),
       },
       {
         // Reached from the top bar's bell, not the navigation; everyone signed in has a list.

@@ -9,6 +9,11 @@ export interface NavItem {
   label: string;
   /** Shown to holders of any one of these; the route's guard asks the same. */
   anyOf: readonly Permission[];
+  /**
+   * The page only says its feature is coming: it stays in the navigation so people know it is
+   * planned, but nobody is sent there to start their day.
+   */
+  comingLater?: true;
 }
 
 /** The main navigation, in the order people reach for it. */
@@ -21,14 +26,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'supervisor_account',
     label: $localize`:Main navigation item:Supervision`,
     anyOf: ['caseload:team'],
+    comingLater: true,
   },
   {
     path: 'referrals',
     icon: 'forward_to_inbox',
     label: $localize`:Main navigation item:Referrals`,
     anyOf: ['participants:read', 'referrals:receive'],
+    comingLater: true,
   },
-  { path: 'reports', icon: 'bar_chart', label: $localize`:Main navigation item:Reports`, anyOf: ['caseload:team', 'audit:read'] },
+  {
+    path: 'reports',
+    icon: 'bar_chart',
+    label: $localize`:Main navigation item:Reports`,
+    anyOf: ['caseload:team', 'audit:read'],
+    comingLater: true,
+  },
   {
     path: 'audit',
     icon: 'policy',
@@ -50,7 +63,14 @@ export function navItemsFor(permissions: readonly Permission[]): NavItem[] {
   return NAV_ITEMS.filter((item) => item.anyOf.some((permission) => held.has(permission)));
 }
 
-/** Where someone lands after signing in: the first destination they may use. */
+/** The path of the page that tells someone what they can do today (see pages/start-page.ts). */
+export const START_PAGE_PATH = 'start';
+
+/**
+ * Where someone lands after signing in: the first working destination they may use, never a
+ * page whose feature is still coming; with none, the page that says what they can do today.
+ */
 export function startPathFor(permissions: readonly Permission[]): string {
-  return `/${navItemsFor(permissions)[0]?.path ?? 'account/sessions'}`;
+  const working = navItemsFor(permissions).find((item) => !item.comingLater);
+  return `/${working?.path ?? START_PAGE_PATH}`;
 }
