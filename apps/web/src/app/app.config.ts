@@ -8,8 +8,9 @@ import {
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
-import { csrfInterceptor, provideAuth, sessionInterceptor } from '@waypoint/web-auth';
+import { csrfInterceptor, provideAuth, SessionStore, sessionInterceptor } from '@waypoint/web-auth';
 import { loadingInterceptor, PageTitleStrategy, problemDetailsInterceptor, ThemeService } from '@waypoint/web-core';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -25,6 +26,14 @@ export const appConfig: ApplicationConfig = {
     ),
     // Who is signed in is known before the first navigation, so guards can decide at once.
     provideAuth(),
+    // Every time and calendar day on screen is on the program's clock, as the API's are.
+    {
+      provide: PROGRAM_TIME_ZONE,
+      useFactory: () => {
+        const session = inject(SessionStore);
+        return () => session.user()?.timeZone ?? null;
+      },
+    },
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: PageTitleStrategy },
     provideAppInitializer(() => {

@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import type { CaseloadRow } from '@waypoint/web-participant-data';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
+import { todayIn } from '../status/calendar-date';
 
 /** The earliest open follow-up of a caseload row. */
 export type CaseloadTask = NonNullable<CaseloadRow['nextTask']>;
@@ -86,7 +88,10 @@ export class CaseloadNextTask {
   /** The person asked to mark the task done. */
   readonly markDone = output<void>();
 
-  protected readonly overdue = computed(() => dueDate(this.task().dueOn) < startOfToday());
+  readonly #programZone = inject(PROGRAM_TIME_ZONE);
+
+  /** Due before the program's today (its calendar, as the API's "overdue"), not the browser's. */
+  protected readonly overdue = computed(() => this.task().dueOn < todayIn(this.#programZone()));
   protected readonly due = computed(() => dueDate(this.task().dueOn).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }));
   /** Starts with the visible words, so voice control finds it (WCAG 2.5.3). */
   protected readonly label = computed(() => $localize`Mark done: ${this.task().title}:title:`);
@@ -102,10 +107,4 @@ export class CaseloadNextTask {
 function dueDate(value: string): Date {
   const [year, month, day] = value.split('-').map(Number);
   return new Date(year, month - 1, day);
-}
-
-function startOfToday(): Date {
-  const today = new Date();
-  today.setHours(0, 0, 0, 0);
-  return today;
 }

@@ -14,7 +14,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '@waypoint/web-auth';
 import { KeysetList } from '@waypoint/web-core';
-import { EmptyState, PageHeader, RiskBadge } from '@waypoint/web-ui';
+import { EmptyState, PageHeader, PROGRAM_TIME_ZONE, RiskBadge } from '@waypoint/web-ui';
 import {
   CareWorkApi,
   displayName,
@@ -30,6 +30,7 @@ import {
 import { type Observable, of, Subscription, switchMap, tap } from 'rxjs';
 import { CaseloadNextTask, type CaseloadTask } from './caseload-next-task';
 import { LastContact } from './last-contact';
+import { todayIn } from '../status/calendar-date';
 
 /** Below this width (a phone) the caseload is a list of cards instead of a table. */
 const PHONE_QUERY = '(max-width: 599.98px)';
@@ -83,6 +84,7 @@ export class CaseloadPage {
   readonly #breakpoints = inject(BreakpointObserver);
   readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly #injector = inject(Injector);
+  readonly #programZone = inject(PROGRAM_TIME_ZONE);
   /** Whether the caller may take in a new participant (intake). */
   protected readonly canAdd = inject(SessionStore).can('participants:write');
 
@@ -146,15 +148,16 @@ export class CaseloadPage {
     this.#narrow({ sort: sort === 'name' ? undefined : sort });
   }
 
-  /** "Overdue", "Today" or the date, for a follow-up (a calendar date, no time-zone shift). */
+  /**
+   * "Overdue", "Today" or the date, for a follow-up (a calendar date, no time-zone shift).
+   * Overdue from the program's midnight, as the API counts it, not the browser's.
+   */
   protected followUp(row: CaseloadRow): { text: string; overdue: boolean } | null {
     if (!row.nextFollowUp) return null;
     const [year, month, day] = row.nextFollowUp.split('-').map(Number);
     const due = new Date(year, month - 1, day);
-    const today = new Date();
-    today.setHours(0, 0, 0, 0);
     const text = due.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
-    return { text, overdue: due < today };
+    return { text, overdue: row.nextFollowUp < todayIn(this.#programZone()) };
   }
 
   protected isSaving(task: CaseloadTask): boolean {

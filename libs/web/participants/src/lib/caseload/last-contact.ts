@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { CaseloadRow } from '@waypoint/web-participant-data';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
+import { todayIn } from '../status/calendar-date';
 
 /**
  * When someone last had contact with the participant: "Today", "3 days ago", "No contact yet".
@@ -51,11 +53,13 @@ export class LastContact {
   /** Whether to say "Last contact" before the time (on a card, where there is no column header). */
   readonly labelled = input(false);
 
+  readonly #programZone = inject(PROGRAM_TIME_ZONE);
+
   /** Whole days since the last contact; null when there has been none. */
   protected readonly days = computed(() => {
     const { daysSinceContact, lastContactOn } = this.row();
     if (daysSinceContact !== undefined && daysSinceContact !== null) return daysSinceContact;
-    return lastContactOn ? daysSince(lastContactOn) : null;
+    return lastContactOn ? daysSince(lastContactOn, todayIn(this.#programZone())) : null;
   });
 
   protected readonly overdue = computed(() => this.row().contactOverdue === true);
@@ -65,11 +69,8 @@ export class LastContact {
   );
 }
 
-/** Calendar days from a YYYY-MM-DD date to today, on the user's calendar (no time-zone shift). */
-function daysSince(value: string): number {
-  const [year, month, day] = value.split('-').map(Number);
-  const today = new Date();
-  const then = Date.UTC(year, month - 1, day);
-  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  return Math.max(0, Math.round((now - then) / 86_400_000));
+/** Calendar days from one YYYY-MM-DD date to another (today on the program's calendar). */
+function daysSince(value: string, today: string): number {
+  const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${value.slice(0, 10)}T00:00:00Z`)) / 86_400_000;
+  return Number.isNaN(days) ? 0 : Math.max(0, Math.round(days));
 }

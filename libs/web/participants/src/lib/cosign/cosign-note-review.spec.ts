@@ -65,7 +65,7 @@ describe('CosignNoteReview', () => {
     const returnNote = jest.fn();
     fixture.componentInstance.returnNote.subscribe(returnNote);
     expect(button('Co-sign')).toBeUndefined();
-    expect(element.querySelector('.signature')?.textContent).toContain('Submitted Nov 18, 2026, 10:00 AM; not signed yet.');
+    expect(element.querySelector('.signature')?.textContent).toContain('Submitted Nov 18, 2026, 10:00 AM CST; not signed yet.');
     expect(element.textContent).toContain('Jordan Avery has not signed this note yet; it can be co-signed once they do.');
     button('Return with comment')?.click();
     expect(returnNote).toHaveBeenCalledTimes(1);

@@ -96,7 +96,7 @@ describe('CosignQueuePage', () => {
     const [first, , third] = rows();
     expect(rows()).toHaveLength(3);
     const cells = [...first.querySelectorAll('td')].map((cell) => cell.textContent?.trim());
-    expect(cells.slice(1, 8)).toEqual(['Marcus Bell', 'Jordan Avery', 'Nov 18, 2026, 9:00 AM', expect.stringContaining('Individual'), '3', 'Ready to co-sign', expect.stringMatching(/days$/)]);
+    expect(cells.slice(1, 8)).toEqual(['Marcus Bell', 'Jordan Avery', 'Nov 18, 2026, 9:00 AM CST', expect.stringContaining('Individual'), '3', 'Ready to co-sign', expect.stringMatching(/days$/)]);
     expect(third.textContent).toContain('Awaiting the author’s signature');
     // Only signed notes can be ticked for co-signing together.
     expect(first.querySelector('mat-checkbox')).not.toBeNull();

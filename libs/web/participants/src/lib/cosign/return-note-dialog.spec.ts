@@ -52,7 +52,7 @@ describe('ReturnNoteDialog', () => {
 
   it('names the author and the session it goes back for', () => {
     expect(element.querySelector('h2')?.textContent).toBe('Return the note to Jordan Avery');
-    expect(element.textContent).toContain('Marcus Bell, session of Nov 18, 2026, 9:00 AM.');
+    expect(element.textContent).toContain('Marcus Bell, session of Nov 18, 2026, 9:00 AM CST.');
   });
 
   it('requires a comment of a few words', async () => {

@@ -71,7 +71,7 @@ describe('GroupSessionResultPage', () => {
 
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('Coping with cravings at holidays');
     const facts = element.querySelector('.facts')?.textContent?.replace(/\s+/g, ' ') ?? '';
-    expect(facts).toContain('Nov 21, 2026, 8:00 AM · 60 min');
+    expect(facts).toContain('Nov 21, 2026, 8:00 AM CST · 60 min');
     expect(facts).toContain('Jordan Avery');
 
     const [dani, terrence, moved] = items();

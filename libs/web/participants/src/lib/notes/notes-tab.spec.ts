@@ -54,7 +54,7 @@ describe('NotesTab', () => {
       sessionNote({ id: 'n-1', startedAt: '2026-11-19T15:00:00Z', contactType: 'attempted', modality: 'phone', durationMinutes: 5, units: 0, authorId: 'u-2', authorName: 'Sam Okafor' }),
     ]);
     const [first, second, third] = rows();
-    expect(first.querySelector('.when')?.textContent).toBe('Nov 21, 2026, 2:00 PM');
+    expect(first.querySelector('.when')?.textContent).toBe('Nov 21, 2026, 2:00 PM CST'); // the program's zone, named: this test's viewer is in UTC
     expect(first.querySelector('lib-note-status-badge')?.textContent?.trim()).toBe('Signed');
     expect(first.querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Individual · In person · 30 min · 2 units (H0038)');
     expect(second.querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Group · Video · 60 min · 4 units (H0038 HQ)');

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, LOCALE_ID } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import type { ParticipantRecord } from '@waypoint/web-participant-data';
+import { canonicalZone, PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
 
 /** On a flagged participant's pages: the flag in words, why, and since when. */
 @Component({
@@ -39,8 +40,13 @@ import type { ParticipantRecord } from '@waypoint/web-participant-data';
 })
 export class RiskBanner {
   readonly participant = input.required<ParticipantRecord>();
+  readonly #locale = inject(LOCALE_ID);
+  readonly #programZone = inject(PROGRAM_TIME_ZONE);
+
+  /** The day it was flagged, on the program's calendar (like every day on the page), in the app's locale. */
   protected since(): string | null {
     const at = this.participant().highRiskSetAt;
-    return at ? new Date(at).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }) : null;
+    const timeZone = canonicalZone(this.#programZone()) ?? undefined;
+    return at ? new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium', timeZone }).format(new Date(at)) : null;
   }
 }
