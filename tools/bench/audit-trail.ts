@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { AuthContext } from '@waypoint/api-auth';
+import { withErrorListener } from '@waypoint/api-database';
 import { Client, Pool } from 'pg';
 import { API_POOL_SIZE, apiDataSource } from './lib/api-data-source';
 import { measureExport } from './lib/audit-export';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
 
     const db = await apiDataSource(database.ownerUrl, teardown);
     const { options } = (db.options as { extra: { options: string } }).extra;
-    const pool = new Pool({ connectionString: database.ownerUrl, max: 2, application_name: 'waypoint-bench', options });
+    const pool = withErrorListener(new Pool({ connectionString: database.ownerUrl, max: 2, application_name: 'waypoint-bench', options }));
     teardown.defer('close the pool', () => pool.end());
     const [{ role }] = (await pool.query('SELECT current_user AS role')).rows;
     console.log(`\nqueries run as ${role} through TypeORM with the API's connection options (pool ${API_POOL_SIZE})`);

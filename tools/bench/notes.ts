@@ -26,6 +26,7 @@ import { cpus, loadavg } from 'node:os';
 import { AuditContext } from '@waypoint/api-audit';
 import type { AuthContext } from '@waypoint/api-auth';
 import { APP_CONFIG } from '@waypoint/api-config';
+import { withErrorListener } from '@waypoint/api-database';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 // Not exported by the lib; the bench EXPLAINs exactly the statements the queue route sends.
@@ -236,7 +237,7 @@ async function main(): Promise<void> {
     };
     await AuditContext.run({ touched: new Set<string>() }, () => store.cosignQueue(auth, { limit: 25 }));
     const { options } = (apiDb.options as { extra: { options: string } }).extra;
-    const pool = new Pool({ connectionString: database.ownerUrl, max: 1, application_name: USER_AGENT, options });
+    const pool = withErrorListener(new Pool({ connectionString: database.ownerUrl, max: 1, application_name: USER_AGENT, options }));
     teardown.defer('close the pool', () => pool.end());
     const labels = ['the page (25 oldest, with names)', 'the counts per specialist'];
     const statements: { label: string; executionMs: number; usesIndex: boolean }[] = [];

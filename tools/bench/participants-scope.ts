@@ -11,7 +11,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import type { AuthContext } from '@waypoint/api-auth';
-import { appConnectionOptions } from '@waypoint/api-database';
+import { appConnectionOptions, withErrorListener } from '@waypoint/api-database';
 import { SqlParams } from '@waypoint/api-participants';
 import { Client, Pool } from 'pg';
 import { createBenchDatabase } from './lib/bench-database';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 
     // The API's connection settings: every connection runs as waypoint_app.
     const { options } = appConnectionOptions(database.ownerUrl, Math.max(...CONCURRENCY), 60_000).extra;
-    const pool = new Pool({ connectionString: database.ownerUrl, max: Math.max(...CONCURRENCY), application_name: 'waypoint-bench', options });
+    const pool = withErrorListener(new Pool({ connectionString: database.ownerUrl, max: Math.max(...CONCURRENCY), application_name: 'waypoint-bench', options }));
     teardown.defer('close the pool', () => pool.end());
     const [{ role }] = (await pool.query('SELECT current_user AS role')).rows;
     console.log(`queries run as ${role}; page size ${PAGE_SIZE}; later page = rows ${LATER_PAGE_SKIP + 1}–${LATER_PAGE_SKIP + PAGE_SIZE}`);

@@ -3,7 +3,7 @@
  * no DATABASE_URL), build the app, listen, and shut down gracefully on SIGTERM/SIGINT.
  */
 import { ConfigurationError, loadConfiguration } from '@waypoint/api-config';
-import { DatabaseSetupError, prepareDatabase, type PreparedDatabase } from '@waypoint/api-database';
+import { DatabaseSetupError, expectDatabaseShutdown, prepareDatabase, type PreparedDatabase } from '@waypoint/api-database';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { banner, consoleLog } from './app/console-log';
 import { createApp } from './app/create-app';
@@ -50,6 +50,7 @@ function installShutdown(
       process.exit(1);
     }
     stopping = true;
+    expectDatabaseShutdown();
     consoleLog.info(`${signal} received: finishing open requests and shutting down`);
     setTimeout(() => {
       consoleLog.error(`Shutdown took longer than ${timeoutMs} ms; exiting`);

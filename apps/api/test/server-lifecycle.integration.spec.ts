@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 /**
  * The promise to a new user, on the built server (dist/apps/api/main.js): it starts on an
@@ -70,11 +72,40 @@ describe('server lifecycle (built bundle, embedded PostgreSQL)', () => {
     await untilReady(server);
     expect(server.output()).toContain('Demo program seeded');
     expect(postgresPidsFor(dataDir)).toHaveLength(1);
+    // An audited read first, as after any use: it opens the audit writer's own connection, whose
+    // termination by the stopping PostgreSQL once crashed the process with ~285 lines of stack.
+    expect(await auditedRead()).toBe(200);
+    const before = server.output().length;
     process.kill(-(server.process.pid as number), 'SIGINT'); // the whole group, as a terminal does
     expect(await server.exited).toBe(0);
-    expect(server.output()).toContain('Stopped cleanly');
+    const afterSignal = server.output().slice(before);
+    expect(afterSignal).toContain('Stopped cleanly');
+    expect(afterSignal).not.toMatch(/Unhandled 'error' event|\n\s+at |Error:/);
+    expect(afterSignal.trim().split('\n').length).toBeLessThanOrEqual(3);
     expect(postgresPidsFor(dataDir)).toEqual([]);
   }, BOOTING_TEST_TIMEOUT_MS);
+
+  /** GET /participants as a demo specialist, with an API token made for it in the database. */
+  async function auditedRead(): Promise<number> {
+    const { superuserPassword } = JSON.parse(readFileSync(join(dataDir, 'embedded-postgres.json'), 'utf8')) as { superuserPassword: string };
+    const client = new Client({ host: '127.0.0.1', port: Number(env['EMBEDDED_DATABASE_PORT']), user: 'postgres', password: superuserPassword, database: 'waypoint' });
+    const token = `wpt_${randomBytes(32).toString('base64url')}`;
+    await client.connect();
+    try {
+      const { rowCount } = await client.query(
+        `INSERT INTO api_tokens (program_id, user_id, name, role, token_hash, created_by, expires_at)
+         SELECT program_id, id, 'lifecycle test', role, $1, id, now() + interval '1 hour' FROM users WHERE role = 'specialist' LIMIT 1`,
+        [createHash('sha256').update(token).digest('hex')],
+      );
+      expect(rowCount).toBe(1);
+    } finally {
+      await client.end();
+    }
+    const response = await fetch(`http://127.0.0.1:${env['PORT']}/api/v1/participants`, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    await sleep(200); // the read's audit batch is written (and its connection left idle)
+    return response.status;
+  }
 
   it('reuses the data on the next start (no new migrations, no second seed)', async () => {
     const server = start();

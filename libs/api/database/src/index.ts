@@ -6,3 +6,4 @@ export * from './lib/prepare-database';
 export * from './lib/update-returning';
 export * from './lib/transaction-scope';
 export * from './lib/program-clock';
+export * from './lib/pool-errors';

@@ -6,7 +6,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { queryable } from '@waypoint/api-database';
+import { queryable, withErrorListener } from '@waypoint/api-database';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AuditContext } from './audit-context';
@@ -123,7 +123,8 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
     if (this.#closed) return this.db;
     const shared = (this.db.driver as unknown as { master?: Pool } | undefined)?.master;
     if (!shared) return this.db;
-    this.#batchPool ??= new Pool({ ...shared.options, max: 1 });
+    // Its own error listener: a restart terminating the idle connection must not end the process.
+    this.#batchPool ??= withErrorListener(new Pool({ ...shared.options, max: 1 }));
     return this.#batchPool;
   }
 
