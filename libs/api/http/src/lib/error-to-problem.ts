@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { type ProblemDetails, ProblemType } from '@waypoint/shared-contracts';
 import { QueryFailedError } from 'typeorm';
+import { databaseUnavailable } from './database-unavailable';
 import { problemTitleFor, problemTypeFor } from './problem';
 import { ProblemException } from './problem.exception';
 import { ValidationProblemException } from './validation-problem.exception';
@@ -55,6 +56,10 @@ function classify(error: unknown): ProblemDetails {
     return { type: problemTypeFor(status), title: problemTitleFor(status), status, detail: detailOf(error, status) };
   }
   if (isHttpErrorLike(error)) return fromHttpError(error);
+  // Before the SQLSTATE table: a lost or refused connection is "try again", never a 500.
+  if (databaseUnavailable(error)) {
+    return { type: problemTypeFor(503), title: problemTitleFor(503), status: 503, detail: 'The database is not reachable right now; try again in a moment.' };
+  }
   if (error instanceof QueryFailedError) {
     const code = (error.driverError as { code?: string } | undefined)?.code ?? '';
     const known = PG_CLIENT_ERRORS[code];

@@ -1,8 +1,12 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { databaseUnavailable } from './database-unavailable';
 import { errorToProblem } from './error-to-problem';
 import { sendProblem } from './problem';
 import { requestIdOf } from './request-id';
+
+/** A database restart or failover takes a few seconds; the next try is likely to succeed. */
+export const RETRY_AFTER_SECONDS = 2;
 
 /**
  * The global exception filter: every error leaves as `application/problem+json`, with the
@@ -18,8 +22,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const requestId = requestIdOf(request);
     const problem = errorToProblem(exception, requestId);
-    if (problem.status >= 500) {
+    const outage = databaseUnavailable(exception);
+    if (outage) {
+      // Code and message only: the error object would log the statement's parameters.
+      this.logger.warn({ requestId, database: outage }, 'Database unavailable');
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Request failed');
+    }
+    // Every 503 is worth retrying unchanged (database restarting, statement timeout, audit
+    // backlog): say when, so clients back off instead of hammering or giving up.
+    if (problem.status === 503 && !response.headersSent && !response.getHeader('Retry-After')) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     sendProblem(response, problem);
   }
