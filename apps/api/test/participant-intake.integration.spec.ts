@@ -124,15 +124,53 @@ describe('participant intake, status and assignments', () => {
       const body = intake({ legalFirstName: 'Dani', legalLastName: 'Ortíz', preferredName: null, dateOfBirth: '1995-07-02' });
       const identity = { legalFirstName: 'Dani', legalLastName: 'Ortíz', dateOfBirth: '1995-07-02' };
       const check = await send('specialistA', 'post', '/participants/duplicate-check', identity).expect(200);
-      expect(check.body.candidates).toEqual([{ id: ids['existing'], displayName: 'Dani O.', dateOfBirth: '1995-07-02', status: 'referred', inYourCaseload: false }]);
+      // Another team's participant: only that a match exists and whom to contact.
+      const outside = { inYourCaseload: false, careTeamContact: { specialistName: 'Test specialist', supervisorName: null } };
+      expect(check.body.candidates).toEqual([outside]);
 
       const refused = await send('specialistA', 'post', '/participants', body).expect(409);
-      expect(refused.body).toMatchObject({ type: '/problems/possible-duplicate', status: 409, candidates: [expect.objectContaining({ id: ids['existing'] })] });
+      expect(refused.body).toMatchObject({ type: '/problems/possible-duplicate', status: 409, candidates: [outside] });
       expect(refused.body.candidates).toHaveLength(1); // never the other program's Danielle Ortiz
       expect(await count(`SELECT count(*) FROM participants`)).toBe(before);
 
       await send('specialistA', 'post', '/participants', { ...body, confirmedNotDuplicate: true }).expect(201);
       expect(await count(`SELECT count(*) FROM participants`)).toBe(before + 1);
+    });
+
+    it('shows a match outside the caller’s care team as a contact only, in-scope matches in full, and audits every check', async () => {
+      const teamB = (await database.owner.query(`SELECT team_id FROM users WHERE id = $1`, [ids['specialistB']])).rows[0].team_id;
+      const supervisorB = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'supervisor', teamId: teamB });
+      await database.owner.query(`UPDATE teams SET supervisor_id = $2 WHERE id = $1`, [teamB, supervisorB.id]);
+      await database.owner.query(`UPDATE users SET display_name = 'Bea Ramirez' WHERE id = $1`, [ids['specialistB']]);
+      await database.owner.query(`UPDATE users SET display_name = 'Cal Okafor' WHERE id = $1`, [supervisorB.id]);
+      const identity = { legalFirstName: 'Danielle', legalLastName: 'Ortiz', dateOfBirth: '1995-07-02' };
+
+      // (Specialist A's own "Dani Ortíz", taken in above, is also a match, and theirs to see.)
+      const outsideOnly = (candidates: { inYourCaseload: boolean }[]) => candidates.filter((candidate) => !candidate.inYourCaseload);
+      const outside = await send('specialistA', 'post', '/participants/duplicate-check', identity).expect(200);
+      expect(outsideOnly(outside.body.candidates)).toEqual([{ inYourCaseload: false, careTeamContact: { specialistName: 'Bea Ramirez', supervisorName: 'Cal Okafor' } }]);
+      expect(JSON.stringify(outsideOnly(outside.body.candidates))).not.toMatch(/1995|Dani|Ortiz|referred/);
+      expect(JSON.stringify(outside.body)).not.toContain(ids['existing']);
+      const refused = await send('specialistA', 'post', '/participants', intake(identity)).expect(409);
+      expect(outsideOnly(refused.body.candidates)).toEqual(outsideOnly(outside.body.candidates));
+      expect(JSON.stringify(refused.body)).not.toContain(ids['existing']);
+
+      // The participant's own specialist sees enough to recognise them and open the record.
+      const inside = await send('specialistB', 'post', '/participants/duplicate-check', identity).expect(200);
+      expect(inside.body.candidates).toContainEqual({ inYourCaseload: true, id: ids['existing'], displayName: 'Dani O.', dateOfBirth: '1995-07-02', status: 'referred' });
+      expect(inside.body.candidates).toContainEqual({ inYourCaseload: false, careTeamContact: { specialistName: 'Test specialist', supervisorName: 'Test supervisor' } });
+
+      // Each check is on the record against the matched participant, in scope or not.
+      const audit = await database.owner.query(
+        `SELECT actor_id, outcome FROM audit_events WHERE action = 'participant.duplicate-check' AND participant_id = $1 ORDER BY id`,
+        [ids['existing']],
+      );
+      expect(audit.rows).toEqual(
+        expect.arrayContaining([
+          { actor_id: ids['specialistA'], outcome: 'success' },
+          { actor_id: ids['specialistB'], outcome: 'success' },
+        ]),
+      );
     });
 
     it('finds nobody for another birthday or another name', async () => {

@@ -30,16 +30,38 @@ export const CommonSubstances = ['alcohol', 'opioids', 'fentanyl', 'stimulants',
 export const AssignmentKinds = ['primary', 'secondary'] as const;
 export type AssignmentKind = (typeof AssignmentKinds)[number];
 
-/** Someone already on record who may be the person being taken in; shown without their full name. */
-export interface DuplicateCandidate {
+/**
+ * Someone already on record who may be the person being taken in. What the caller sees depends
+ * on whether the record is theirs to open: see the two shapes below.
+ */
+export type DuplicateCandidate = CaseloadDuplicateCandidate | OtherCareTeamDuplicateCandidate;
+
+/** A likely match in the caller's care-team scope: enough to recognise them, without their full name. */
+export interface CaseloadDuplicateCandidate {
+  inYourCaseload: true;
   id: string;
   /** The name they go by and their last initial, e.g. "Dani O." */
   displayName: string;
   /** A calendar date, YYYY-MM-DD. */
   dateOfBirth: string;
   status: ParticipantStatus;
-  /** Whether the caller may open the record (it is in their caseload). */
-  inYourCaseload: boolean;
+}
+
+/**
+ * A likely match outside the caller's care team: only that it exists and whom on its care team
+ * to contact, never its record id, name, date of birth or status (the caller may not see them).
+ */
+export interface OtherCareTeamDuplicateCandidate {
+  inYourCaseload: false;
+  careTeamContact: DuplicateCareTeamContact;
+}
+
+/** Staff names only (no participant data); null when nobody active holds the role today. */
+export interface DuplicateCareTeamContact {
+  /** The participant's primary peer recovery specialist. */
+  specialistName: string | null;
+  /** The supervisor of that specialist's team. */
+  supervisorName: string | null;
 }
 
 /** SAMHSA's four dimensions of recovery, where every recovery-plan goal lives. */

@@ -7,10 +7,9 @@ import { ProblemException, staleVersion } from '@waypoint/api-http';
 import { canChangeStatus, type DuplicateCandidate, PARTICIPANT_STATUS_TRANSITIONS, type ParticipantStatus, ProblemType } from '@waypoint/shared-contracts';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
-import { careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import { AssignableSpecialists } from '../assignments/assignable-specialists';
-import { namesLookAlike } from './name-match';
+import { findDuplicateCandidates } from './duplicate-candidates';
 import type { ChangeStatusDto, CreateParticipantDto, DuplicateCheckDto, ParticipantFieldsDto, UpdateParticipantDto } from './participant-input.dto';
 
 /** Request fields → columns. Only these are ever written from a request. */
@@ -47,28 +46,13 @@ export class ParticipantIntakeService {
     private readonly specialists: AssignableSpecialists,
   ) {}
 
-  /** Same date of birth in the program and a name that looks alike (name-match.ts). */
+  /**
+   * Likely matches, each shown only as far as the caller may see it (duplicate-candidates.ts).
+   * Every matched record is named in the audit trail, in scope or not: the check reached it.
+   */
   async findDuplicates(auth: AuthContext, who: DuplicateCheckDto): Promise<DuplicateCandidate[]> {
-    const params = new SqlParams();
-    const program = params.add(auth.programId);
-    const born = params.add(who.dateOfBirth);
-    const rows: (DuplicateCandidate & { first: string; last: string; preferred: string | null })[] = await queryable(this.db).query(
-      `SELECT p.id, p.legal_first_name AS first, p.legal_last_name AS last, p.preferred_name AS preferred,
-              p.date_of_birth::text AS "dateOfBirth", p.status, ${careTeamPredicate(auth, params, 'p')} AS "inYourCaseload"
-         FROM participants p WHERE p.program_id = ${program} AND p.date_of_birth = ${born}::date LIMIT 50`,
-      params.values,
-    );
-    const entered = { first: who.legalFirstName, last: who.legalLastName, preferred: who.preferredName };
-    const candidates = rows
-      .filter((row) => namesLookAlike(entered, row))
-      .map(({ id, first, last, preferred, dateOfBirth, status, inYourCaseload }) => ({
-        id,
-        displayName: `${preferred || first} ${last.charAt(0)}.`,
-        dateOfBirth,
-        status,
-        inYourCaseload,
-      }));
-    AuditContext.touch(candidates.map((candidate) => candidate.id));
+    const { candidates, matchedIds } = await findDuplicateCandidates(this.db, auth, who);
+    AuditContext.touch(matchedIds);
     return candidates;
   }
 

@@ -4,10 +4,13 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import { statusLabel, type DuplicateCandidate } from '@waypoint/web-participant-data';
+import type { DuplicateCareTeamContact } from '@waypoint/shared-contracts';
 
 /**
  * People already on record who may be the one being taken in. The person doing intake either
  * opens that record or says plainly that this is someone new; nothing is merged silently.
+ * A match outside their care team is not described at all (the API sends no name, birthday or
+ * status for it): only that it exists, and whom on its care team to ask.
  */
 @Component({
   selector: 'lib-duplicate-warning',
@@ -21,18 +24,21 @@ import { statusLabel, type DuplicateCandidate } from '@waypoint/web-participant-
       </h2>
       <p i18n>Someone with a similar name and the same date of birth exists. Open their record rather than adding them twice.</p>
       <ul class="candidates">
-        @for (candidate of candidates(); track candidate.id) {
+        @for (candidate of candidates(); track $index) {
           <li>
-            <span class="who">
-              <strong>{{ candidate.displayName }}</strong>
-              <span class="meta">
-                <ng-container i18n>Born {{ date(candidate.dateOfBirth) }}</ng-container> · {{ statusLabel(candidate.status) }}
-              </span>
-            </span>
             @if (candidate.inYourCaseload) {
+              <span class="who">
+                <strong>{{ candidate.displayName }}</strong>
+                <span class="meta">
+                  <ng-container i18n>Born {{ date(candidate.dateOfBirth) }}</ng-container> · {{ statusLabel(candidate.status) }}
+                </span>
+              </span>
               <a class="open" [routerLink]="['/participants', candidate.id]" i18n>Open record</a>
             } @else {
-              <span class="meta" i18n>In another caseload: ask your supervisor</span>
+              <span class="who">
+                <strong i18n>A likely match in another care team</strong>
+                <span class="meta">{{ contactAdvice(candidate.careTeamContact) }}</span>
+              </span>
             }
           </li>
         }
@@ -63,6 +69,16 @@ export class DuplicateWarning {
   /** Whether the person doing intake says this is none of the candidates. */
   readonly confirmed = input.required<FormControl<boolean>>();
   protected readonly statusLabel = statusLabel;
+
+  /** Whom to ask whether it is the same person: the match's care team, or the reader's supervisor. */
+  protected contactAdvice({ specialistName: specialist, supervisorName: supervisor }: DuplicateCareTeamContact): string {
+    if (specialist && supervisor) {
+      return $localize`Before adding them, ask ${specialist}:specialist: (peer specialist) or ${supervisor}:supervisor: (supervisor) whether this is the same person.`;
+    }
+    if (specialist) return $localize`Before adding them, ask ${specialist}:specialist:, their peer specialist, whether this is the same person.`;
+    if (supervisor) return $localize`Before adding them, ask ${supervisor}:supervisor:, the supervisor of their care team, whether this is the same person.`;
+    return $localize`Nobody is assigned to them now: ask your supervisor before adding them.`;
+  }
 
   protected date(value: string): string {
     const [year, month, day] = value.split('-').map(Number);

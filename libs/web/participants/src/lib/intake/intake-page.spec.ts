@@ -9,7 +9,8 @@ import { SessionStore } from '@waypoint/web-auth';
 import { IntakePage } from './intake-page';
 
 const candidate = { id: 'p-9', displayName: 'Jordan A.', dateOfBirth: '1990-04-12', status: 'active', inYourCaseload: true };
-const elsewhere = { id: 'p-8', displayName: 'Jordan A.', dateOfBirth: '1990-04-12', status: 'referred', inYourCaseload: false };
+/** Outside the caller's care team the API names only whom to contact. */
+const elsewhere = { inYourCaseload: false, careTeamContact: { specialistName: 'Bea Ramirez', supervisorName: 'Cal Okafor' } };
 const problemHeaders = { 'content-type': PROBLEM_CONTENT_TYPE };
 
 describe('IntakePage', () => {
@@ -118,7 +119,9 @@ describe('IntakePage', () => {
       const items = [...(warning?.querySelectorAll('li') ?? [])];
       expect(items[0].querySelector('a')?.getAttribute('href')).toBe('/participants/p-9');
       expect(items[1].querySelector('a')).toBeNull();
-      expect(items[1].textContent).toContain('In another caseload');
+      expect(items[1].textContent).toContain('A likely match in another care team');
+      expect(items[1].textContent).toContain('ask Bea Ramirez (peer specialist) or Cal Okafor (supervisor) whether this is the same person');
+      expect(items[1].textContent).not.toMatch(/Born|Referred|Jordan/);
 
       // Leaving a field without changing it asks nothing new.
       field('legalLastName').dispatchEvent(new Event('blur'));
@@ -175,6 +178,19 @@ describe('IntakePage', () => {
       create.flush({ id: 'p-new', legalFirstName: 'Jordan', legalLastName: 'Avery', preferredName: 'Jo', pronouns: null, status: 'referred', version: 1 });
       await fixture.whenStable();
       expect(navigate).toHaveBeenCalledWith(['/participants', 'p-new']);
+    });
+
+    it('says whom to ask for a match in another care team, whoever is left to name', async () => {
+      await type('legalFirstName', 'Jordan', true);
+      await type('legalLastName', 'Avery', true);
+      await type('dateOfBirth', '1990-04-12', true);
+      const contact = (specialistName: string | null, supervisorName: string | null) => ({ inYourCaseload: false, careTeamContact: { specialistName, supervisorName } });
+      duplicateCheck().flush({ candidates: [contact('Bea Ramirez', null), contact(null, 'Cal Okafor'), contact(null, null)] });
+      await fixture.whenStable();
+      const items = [...element.querySelectorAll('lib-duplicate-warning li')].map((item) => item.textContent ?? '');
+      expect(items[0]).toContain('ask Bea Ramirez, their peer specialist, whether this is the same person');
+      expect(items[1]).toContain('ask Cal Okafor, the supervisor of their care team, whether this is the same person');
+      expect(items[2]).toContain('Nobody is assigned to them now: ask your supervisor before adding them.');
     });
 
     it('shows the duplicate warning when the API refuses with possible duplicates (409)', async () => {
