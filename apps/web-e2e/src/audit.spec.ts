@@ -13,6 +13,9 @@ test.describe('audit trail', () => {
     const table = page.getByRole('table', { name: 'Audit events' });
     // The admin's own sign-in is already in the trail, newest first.
     await expect(table.getByRole('row', { name: /Alex Kim/ }).first()).toBeVisible();
+    // The banner's check of the admin's own emergency access (they hold none) is not an access.
+    await expect(table).not.toContainText('own emergency access');
+    await expect(table).toContainText('Sign in: password step');
     await snapBothWidths(page, 'audit-trail');
     await expectAccessible(page);
 
@@ -27,11 +30,13 @@ test.describe('audit trail', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('id,occurredAt,actorId,actorName,actorRole,action,resourceType,resourceId,participantId,outcome,requestId,ip,userAgent,reason');
+    expect(csv.split('\r\n')[0]).toBe('id,occurredAt,actorId,actorName,actorRole,action,resourceType,resourceId,participantId,participantName,outcome,requestId,ip,userAgent,reason');
     expect(csv).toContain('auth.sign-in');
 
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await expect(page.getByText('The chain is intact.')).toBeVisible();
+    // The chain is the server's; the figures are the admin's own program's.
+    await expect(page.getByText(/events? of your program/)).toBeVisible();
     await snap(page, 'audit-verified-1280');
     checks.expectClean();
   });
@@ -46,6 +51,17 @@ test.describe('audit trail', () => {
     await expect(recent).toContainText('Maria Delgado');
     await snapBothWidths(page, 'participant-recent-access');
     await expectAccessible(page);
+
+    // The team's trail names the participant (within the supervisor's care team) and links to them.
+    await page.goto('/audit');
+    const table = page.getByRole('table', { name: 'Audit events' });
+    const marcus = page.getByRole('link', { name: 'Marcus Bell' });
+    const opened = table.getByRole('row').filter({ hasText: 'View a participant record' }).filter({ hasText: 'Maria Delgado' }).filter({ has: marcus }).first();
+    await expect(opened).toBeVisible();
+    await snapBothWidths(page, 'audit-team-trail');
+    await expectAccessible(page);
+    await opened.getByRole('link', { name: 'Marcus Bell' }).click();
+    await expect(page.getByRole('heading', { name: 'Marcus Bell', level: 1 })).toBeVisible();
     checks.expectClean();
   });
 });
