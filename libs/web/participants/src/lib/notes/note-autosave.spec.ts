@@ -2,7 +2,7 @@ import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { PROBLEM_CONTENT_TYPE } from '@waypoint/shared-contracts';
 import type { NoteContent, SessionNote } from '@waypoint/web-participant-data';
 import { Subject } from 'rxjs';
-import { newIdempotencyKey, NoteAutosave } from './note-autosave';
+import { newIdempotencyKey, NoteAutosave, whyNotSaved } from './note-autosave';
 import { defaultFields, fieldsFromNote, type NoteFields } from './note-fields';
 import { sessionNote } from './note-fixtures';
 import { localCopies } from './note-local-copy';
@@ -151,6 +151,45 @@ describe('NoteAutosave', () => {
     expect(calls[1].args).toEqual(['n-1', { location: 'Library', version: 1 }]);
   });
 
+  it('keeps retrying while the API answers 503 (its database restarting), as Retry-After says, then backing off, and says so', () => {
+    const calls = start(sessionNote());
+    fields = fieldsFromNote(sessionNote());
+    write({ location: 'Library' });
+    autosave.flush();
+    const problem = { type: '/problems/service-unavailable', title: 'Service unavailable', status: 503, detail: 'The database is not reachable right now; try again in a moment.' };
+    calls[0].answer.error(
+      new HttpErrorResponse({ status: 503, error: problem, headers: new HttpHeaders({ 'content-type': PROBLEM_CONTENT_TYPE, 'retry-after': '3' }) }),
+    );
+    expect(autosave.state()).toEqual({ kind: 'offline', reason: 'server' });
+    expect(whyNotSaved(autosave.state())).toMatch(/not answering/);
+    jest.advanceTimersByTime(2999);
+    expect(calls).toHaveLength(1);
+    jest.advanceTimersByTime(1);
+    expect(calls).toHaveLength(2); // the server's Retry-After: 3 s
+
+    // No Retry-After (a proxy's 502, or no answer at all): 2 s, then 4 s, then 8 s…
+    fail(calls[1].answer, 502);
+    jest.advanceTimersByTime(3999);
+    expect(calls).toHaveLength(2);
+    jest.advanceTimersByTime(1);
+    expect(calls).toHaveLength(3);
+    fail(calls[2].answer, 0); // no answer at all: the device's network, as far as anyone can tell
+    expect(autosave.state()).toEqual({ kind: 'offline', reason: 'offline' });
+    jest.advanceTimersByTime(8000);
+    expect(calls).toHaveLength(4);
+    // … never giving up, and never waiting longer than retryMs (15 s).
+    for (let n = 4; n < 8; n += 1) {
+      fail(calls[n - 1].answer, 503);
+      jest.advanceTimersByTime(15_000);
+      expect(calls).toHaveLength(n + 1);
+    }
+    expect(calls.every((call) => call.method === 'update')).toBe(true);
+
+    answer(calls[7].answer, sessionNote({ location: 'Library', version: 2 }));
+    expect(autosave.state().kind).toBe('saved');
+    expect(localCopies(storage, 'p-1')).toEqual([]);
+  });
+
   it('on a stale version fetches the saved note, waits for the merge, and saves it on that version', () => {
     const saved = sessionNote({ sections: { goal: 'Housing' }, version: 3 });
     const calls = start(saved);
@@ -209,7 +248,7 @@ describe('NoteAutosave', () => {
     write({ reviewedWithParticipant: true });
     const offline = autosave.settled();
     fail(calls[1].answer, 0);
-    await expect(offline).rejects.toEqual({ kind: 'offline' });
+    await expect(offline).rejects.toEqual({ kind: 'offline', reason: 'offline' });
   });
 
   it('makes a UUID key even where crypto.randomUUID is missing (plain HTTP)', () => {

@@ -17,8 +17,12 @@ export type SaveState =
   | { kind: 'saved'; at: Date }
   /** The times cannot be saved as they are; nothing is sent until they can. */
   | { kind: 'invalid'; problem: FieldsProblem }
-  /** The server could not be reached; the local copy holds the changes and they are sent when back online. */
-  | { kind: 'offline' }
+  /**
+   * Not saved for now; the local copy holds the changes and they are sent again by themselves:
+   * `offline` when no answer came at all (the device's network, most often), `server` when
+   * Waypoint answered "try again" (502–504: a restart, its database restarting).
+   */
+  | { kind: 'offline'; reason: 'offline' | 'server' }
   /** Someone saved the note meanwhile (stale version): the person chooses what to keep before anything more is sent. */
   | { kind: 'conflict'; theirs: SessionNote }
   /** The server refused; `locked` when no later change can succeed (not a draft any more, not the author's). */
@@ -34,7 +38,10 @@ export interface NoteAutosaveOptions {
   storage: Storage | null;
   /** The pause in typing before a save. */
   debounceMs?: number;
-  /** How soon an unreachable server is tried again, besides the browser's `online` event. */
+  /**
+   * The longest wait before an unreachable server is tried again (besides the browser's
+   * `online` event): retries start after 2 s (or the server's Retry-After) and double up to it.
+   */
   retryMs?: number;
   now?: () => Date;
 }
@@ -55,6 +62,16 @@ export function newIdempotencyKey(): string {
 /** The browser is offline, or something between it and the API is down: worth retrying as is. */
 function unreachable(error: unknown): boolean {
   return error instanceof HttpErrorResponse && [0, 502, 503, 504].includes(error.status);
+}
+
+/** The first retry's wait when the server names none; each further retry waits twice as long. */
+const FIRST_RETRY_MS = 2000;
+
+/** The server's Retry-After in ms (seconds form only, as the API sends it), kept within 1–60 s. */
+function retryAfterMs(error: unknown): number | null {
+  const header = error instanceof HttpErrorResponse ? error.headers?.get('Retry-After') : null;
+  const seconds = header && /^\d+$/.test(header.trim()) ? Number(header) : null;
+  return seconds === null ? null : Math.min(60, Math.max(1, seconds)) * 1000;
 }
 
 /** A 409 for a stale version carries the version the note has now. */
@@ -88,6 +105,8 @@ export class NoteAutosave {
   #again = false;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #retry: ReturnType<typeof setTimeout> | null = null;
+  /** Retries since the last save that landed: the backoff grows with them. */
+  #attempts = 0;
   #waiters: { resolve: (note: SessionNote) => void; reject: (state: SaveState) => void }[] = [];
   #disposed = false;
   readonly #online = () => this.#retryNow();
@@ -204,6 +223,7 @@ export class NoteAutosave {
 
   #landed(sent: NoteFields, saved: SessionNote): void {
     this.#inFlight = null;
+    this.#attempts = 0;
     this.#note.set(saved);
     this.#saved = sent;
     if (this.#dirty()) {
@@ -224,14 +244,14 @@ export class NoteAutosave {
     this.#inFlight = null;
     this.#again = false;
     if (unreachable(error)) {
-      this.#wentOffline();
+      this.#wentOffline(error);
       return;
     }
     const note = this.#note();
     if (note && staleVersion(error)) {
       this.#options.api.get(note.id).subscribe({
         next: (theirs) => this.#settle({ kind: 'conflict', theirs }),
-        error: (failure: unknown) => (unreachable(failure) ? this.#wentOffline() : this.#settle(this.#failure(failure))),
+        error: (failure: unknown) => (unreachable(failure) ? this.#wentOffline(failure) : this.#settle(this.#failure(failure))),
       });
       return;
     }
@@ -248,10 +268,17 @@ export class NoteAutosave {
     };
   }
 
-  #wentOffline(): void {
-    this.#settle({ kind: 'offline' });
+  /**
+   * Keeps trying by itself, backing off (2, 4, 8… s up to `retryMs`) or as the server's
+   * Retry-After says, so a database restart costs a few seconds and a long outage few requests.
+   */
+  #wentOffline(error: unknown = null): void {
+    const answered = error instanceof HttpErrorResponse && error.status !== 0;
+    this.#settle({ kind: 'offline', reason: answered ? 'server' : 'offline' });
     if (this.#retry) clearTimeout(this.#retry);
-    if (!this.#disposed) this.#retry = setTimeout(() => this.#retryNow(), this.#options.retryMs);
+    const backoff = Math.min(this.#options.retryMs, FIRST_RETRY_MS * 2 ** this.#attempts);
+    this.#attempts += 1;
+    if (!this.#disposed) this.#retry = setTimeout(() => this.#retryNow(), retryAfterMs(error) ?? backoff);
   }
 
   #retryNow(): void {
@@ -262,6 +289,7 @@ export class NoteAutosave {
   }
 
   #savedNow(): void {
+    this.#attempts = 0;
     const note = this.#note();
     removeLocalCopy(this.#options.storage, this.#options.participantId, this.#options.key);
     this.#settle({ kind: 'saved', at: this.#options.now() });
@@ -312,7 +340,9 @@ export class NoteAutosave {
 export function whyNotSaved(state: SaveState): string {
   switch (state.kind) {
     case 'offline':
-      return $localize`You are offline. The note can be signed once it is saved.`;
+      return state.reason === 'offline'
+        ? $localize`You are offline. The note can be signed once it is saved.`
+        : $localize`Waypoint is not answering right now. The note can be signed once it is saved.`;
     case 'invalid':
       return $localize`Check the date, time and duration; the note is saved before it is signed.`;
     case 'conflict':

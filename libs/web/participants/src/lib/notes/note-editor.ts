@@ -135,7 +135,9 @@ export class NoteEditor implements OnInit {
       case 'invalid':
         return $localize`Not saved: check the date, time and duration.`;
       case 'offline':
-        return $localize`Offline — will retry. Your changes are kept on this device.`;
+        return state.reason === 'offline'
+          ? $localize`Offline — will retry. Your changes are kept on this device.`
+          : $localize`Waypoint is not answering — retrying by itself. Your changes are kept on this device.`;
       case 'conflict':
         return $localize`Changed elsewhere — choose what to keep.`;
       case 'failed':
