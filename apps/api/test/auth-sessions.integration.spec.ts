@@ -126,4 +126,28 @@ describe('sessions: tokens, rotation, revocation, CSRF', () => {
     await stranger.agent.delete(`/api/v1/auth/sessions/${mine}`).set('X-CSRF-Token', stranger.csrf).expect(404);
     await stranger.agent.delete('/api/v1/auth/sessions/not-a-uuid').set('X-CSRF-Token', stranger.csrf).expect(400);
   });
+
+  it('records ending a session and changing the password, and a wrong current password still counts toward the lockout', async () => {
+    const user = await newUser();
+    const laptop = await signIn(app, user);
+    const phone = await signIn(app, user, 1);
+    const other = (await phone.agent.get('/api/v1/auth/sessions')).body.items.find((s: { current: boolean }) => !s.current);
+    await phone.agent.delete(`/api/v1/auth/sessions/${other.id}`).set('X-CSRF-Token', phone.csrf).expect(204);
+    await laptop.agent.get('/api/v1/auth/me').expect(401);
+
+    const change = (body: object) => phone.agent.post('/api/v1/auth/password').set('X-CSRF-Token', phone.csrf).send(body);
+    await change({ currentPassword: 'not the password at all', newPassword: 'A brand new passphrase 2026' }).expect(400);
+    const failures = await database.owner.query(`SELECT failed_sign_ins AS n FROM users WHERE id = $1`, [user.id]);
+    expect(failures.rows[0].n).toBe(1);
+    await change({ currentPassword: user.password, newPassword: 'A brand new passphrase 2026' }).expect(204);
+
+    const { rows } = await database.owner.query(
+      `SELECT action, outcome, resource_id AS "resourceId" FROM audit_events WHERE actor_id = $1 AND action IN ('auth.session-end', 'auth.password-change') ORDER BY id`,
+      [user.id],
+    );
+    expect(rows).toEqual([
+      { action: 'auth.session-end', outcome: 'success', resourceId: other.id },
+      { action: 'auth.password-change', outcome: 'success', resourceId: user.id },
+    ]);
+  });
 });
