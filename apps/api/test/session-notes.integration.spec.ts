@@ -119,6 +119,24 @@ describe('session notes', () => {
     expect(again.body.units).toBe(3);
   });
 
+  it('says on every read of a note what the daily cap did to it, so a long contact billed for little is explained', async () => {
+    const participant = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], lastName: 'Capped' });
+    const first = await send('specialist', 'post', `/participants/${participant}/notes`, note(62, 195)).expect(201);
+    const long = await send('specialist', 'post', `/participants/${participant}/notes`, note(62, 240)).expect(201);
+    const attempted = await send('specialist', 'post', `/participants/${participant}/notes`, note(62, 30, { contactType: 'attempted' })).expect(201);
+    // 195 minutes earn 13 units; 240 minutes earn 16, of which the cap of 16 leaves 3.
+    const facts = (body: { units: number; unitsBeforeCap: number; cappedByDailyLimit: boolean }) => [body.units, body.unitsBeforeCap, body.cappedByDailyLimit];
+    expect(facts((await get('specialist', `/notes/${first.body.id}`).expect(200)).body)).toEqual([13, 13, false]);
+    expect(facts((await get('specialist', `/notes/${long.body.id}`).expect(200)).body)).toEqual([3, 16, true]);
+    expect(facts((await get('specialist', `/notes/${attempted.body.id}`).expect(200)).body)).toEqual([0, 0, false]);
+    // The same in the participant's list, the author's drafts and the answer to a save.
+    const listed = (await get('specialist', `/participants/${participant}/notes`).expect(200)).body.items;
+    expect(listed.find((item: { id: string }) => item.id === long.body.id)).toMatchObject({ unitsBeforeCap: 16, cappedByDailyLimit: true });
+    const drafts = (await get('specialist', '/notes/mine').expect(200)).body.drafts;
+    expect(drafts.find((item: { id: string }) => item.id === long.body.id)).toMatchObject({ unitsBeforeCap: 16, cappedByDailyLimit: true });
+    expect(long.body).toMatchObject({ units: 3, unitsBeforeCap: 16, cappedByDailyLimit: true, dailyCapUnits: 16, billing: { requested: 16, capped: true } });
+  });
+
   it('holds the cap when two notes for one participant and day are saved at once', async () => {
     const participant = await createTestParticipant(database.owner, programId, { assignTo: ids['specialist'], lastName: 'Race' });
     // 225 minutes earn 15 units each: together they would pass the cap of 16 if neither saw the other.

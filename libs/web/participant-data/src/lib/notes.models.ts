@@ -35,6 +35,12 @@ export interface SessionNote {
   followUpOn: string | null;
   /** H0038 units the API computed from the times (after the daily cap); never typed. */
   units: number;
+  /** Units the times earn before the participant's daily cap (on every note the API returns). */
+  unitsBeforeCap?: number;
+  /** Whether the daily cap cut units off this note. */
+  cappedByDailyLimit?: boolean;
+  /** The program's daily cap, for saying why ("daily cap of 16 reached"). */
+  dailyCapUnits?: number;
   modifiers: string[];
   status: NoteStatus;
   reviewedWithParticipant: boolean;

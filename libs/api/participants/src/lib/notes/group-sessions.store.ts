@@ -91,7 +91,7 @@ export class GroupSessionsStore {
     );
     if (notes.length === 0) throw new NotFoundException('No such group session.');
     AuditContext.touch(notes.map((note) => note.participantId));
-    return { ...session, notes };
+    return { ...session, notes: notes.map((note) => this.notes.withCapFacts(note)) };
   }
 
   async #byKey(auth: AuthContext, key: string): Promise<string | undefined> {

@@ -9,7 +9,11 @@ import { isMicrosecondTimestamp, UUID_PATTERN, withoutCursorColumn } from '../ac
 import { careTeamPredicate, supervisedTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import { NoteLifecycleStore } from './note-lifecycle.store';
+import { withCapFacts } from './note-rules';
 import { NOTE_COLUMNS, NOTE_FROM, PARTICIPANT_NAME } from './notes.store';
+
+/** The columns of NOTE_COLUMNS the cap facts are worked out from. */
+type CapInput = { durationMinutes: number; contactType: string; units: number };
 
 /**
  * The lists around the notes: the supervisor's co-sign queue (their team's submitted and signed
@@ -20,7 +24,7 @@ import { NOTE_COLUMNS, NOTE_FROM, PARTICIPANT_NAME } from './notes.store';
 export class NoteQueuesStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'notes'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'notes' | 'billing'>,
     private readonly lifecycle: NoteLifecycleStore,
   ) {}
 
@@ -56,7 +60,7 @@ export class NoteQueuesStore {
     AuditContext.touch(page.map((row) => row.participantId));
     const last = page.at(-1);
     return {
-      items: withoutCursorColumn(page, 'cursorAt'),
+      items: withoutCursorColumn(page, 'cursorAt').map((note) => withCapFacts(note as typeof note & CapInput, this.config.billing)),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url') : null,
       counts,
     };
@@ -104,9 +108,10 @@ export class NoteQueuesStore {
       params.values,
     );
     AuditContext.touch(rows.map((row) => row.participantId));
+    const notes = rows.map((row) => withCapFacts(row as typeof row & CapInput, this.config.billing));
     return {
-      returned: rows.filter((row) => row.returnedAt !== null),
-      drafts: rows.filter((row) => row.returnedAt === null),
+      returned: notes.filter((row) => row.returnedAt !== null),
+      drafts: notes.filter((row) => row.returnedAt === null),
       draftOverdueDays: this.config.notes.draftOverdueDays,
     };
   }

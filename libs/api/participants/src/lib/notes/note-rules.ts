@@ -81,3 +81,25 @@ export async function noteBilling(
   const capped = applyDailyCap(earned, billed, rule);
   return { ...capped, modifiers: billingModifiers({ group: note.contactType === 'group' }, rule) };
 }
+
+/** What the daily cap did to a saved note, sent with every note the API returns. */
+export interface NoteCapFacts {
+  /** Units the note's times earn before the participant's daily cap (0 for an attempted contact). */
+  unitsBeforeCap: number;
+  /** Whether the cap cut units off: the screen says why a long contact bills so few. */
+  cappedByDailyLimit: boolean;
+  /** The cap itself, so a screen can say "daily cap of 16 reached: 13 already billed that day". */
+  dailyCapUnits: number;
+}
+
+/**
+ * Adds the cap facts to a note read back. Stored units are the capped ones; the uncapped count
+ * follows from the note's own minutes and kind with the program's rule, so no column is needed
+ * and notes saved before this field existed get it too. (Were a program to change its rule,
+ * notes saved under the old one would be compared against the new; the cap flag is only ever
+ * set where the stored units are below what the times earn, never the other way round.)
+ */
+export function withCapFacts<T extends { durationMinutes: number; contactType: string; units: number }>(note: T, rule: BillingRule): T & NoteCapFacts {
+  const unitsBeforeCap = note.contactType === 'attempted' ? 0 : billableUnits(note.durationMinutes, rule);
+  return { ...note, unitsBeforeCap, cappedByDailyLimit: note.units < unitsBeforeCap, dailyCapUnits: rule.dailyCapUnits };
+}

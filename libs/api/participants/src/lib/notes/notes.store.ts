@@ -11,7 +11,7 @@ import { isMicrosecondTimestamp, UUID_PATTERN, withoutCursorColumn } from '../ac
 import { ParticipantsRepository } from '../access/participants.repository';
 import { SqlParams } from '../access/sql-params';
 import type { CreateNoteDto, ListNotesQuery, UpdateNoteDto } from './note-input.dto';
-import { checkedSections, contactTimes, noteBilling } from './note-rules';
+import { checkedSections, contactTimes, noteBilling, withCapFacts } from './note-rules';
 import { checkedTopics, programNoteSettings } from './note-settings.store';
 
 /** A note as the API returns it. */
@@ -205,9 +205,14 @@ export class NotesStore {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      items: withoutCursorColumn(page, 'cursorAt'),
+      items: withoutCursorColumn(page, 'cursorAt').map((note) => this.withCapFacts(note)),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.cursorAt}|${last.id}`).toString('base64url') : null,
     };
+  }
+
+  /** The note with what the daily cap did to its units (note-rules.ts), as every read returns it. */
+  withCapFacts<T extends object>(note: T) {
+    return withCapFacts(note as T & { durationMinutes: number; contactType: string; units: number }, this.config.billing);
   }
 
   /** One note with its addenda, oldest first. */
@@ -219,7 +224,7 @@ export class NotesStore {
          FROM note_addenda a JOIN users u ON u.id = a.author_id WHERE a.note_id = $1 ORDER BY a.created_at, a.id`,
       [note.id],
     );
-    return { ...row, addenda };
+    return { ...this.withCapFacts(row), addenda };
   }
 
   /** The note, when the caller reaches its participant; else the same 404 as no note at all. */

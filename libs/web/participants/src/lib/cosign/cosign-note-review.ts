@@ -7,6 +7,7 @@ import { DateTimePipe } from '@waypoint/web-ui';
 import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { NoteGoals } from './note-goals';
 import { contactTypeLabel, modalityLabel, noteSections, topicLabel } from './note-wording';
+import { DailyCapReasonPipe } from '../notes/daily-cap-reason.pipe';
 
 /** Gives each review its own heading id. */
 let nextId = 0;
@@ -19,7 +20,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'lib-cosign-note-review',
-  imports: [MatButton, MatIcon, RouterLink, DateTimePipe, CalendarDatePipe, NoteGoals],
+  imports: [MatButton, MatIcon, RouterLink, DateTimePipe, CalendarDatePipe, NoteGoals, DailyCapReasonPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cosign-note-review.html',
   styleUrl: './cosign-note-review.scss',

@@ -14,6 +14,7 @@ import { KeysetList } from '@waypoint/web-core';
 import { type CosignQueue, type CosignQueueItem, NotesApi } from '@waypoint/web-participant-data';
 import { DateTimePipe, EmptyState, PageHeader } from '@waypoint/web-ui';
 import { filter, finalize, tap } from 'rxjs';
+import { DailyCapReasonPipe } from '../notes/daily-cap-reason.pipe';
 import { PLAN_DIALOG_SIZE, problemText } from '../plan/plan-dialogs';
 import { CosignNoteReview } from './cosign-note-review';
 import { contactTypeLabel, daysSince, modalityLabel, noteStatusLabel } from './note-wording';
@@ -51,6 +52,7 @@ interface BulkFailure {
     MatIcon,
     MatProgressSpinner,
     DateTimePipe,
+    DailyCapReasonPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './cosign-queue-page.html',

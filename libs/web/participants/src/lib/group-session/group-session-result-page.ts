@@ -12,6 +12,7 @@ import { DateTimePipe, EmptyState } from '@waypoint/web-ui';
 import { catchError, combineLatest, map, type Observable, of, startWith, switchMap } from 'rxjs';
 import { contactTypeLabel, modalityLabel } from '../notes/note-labels';
 import { NoteStatusBadge } from '../notes/note-status-badge';
+import { DailyCapReasonPipe } from '../notes/daily-cap-reason.pipe';
 
 /** What the form hands this page in the navigation's state right after saving. */
 export interface GroupSessionSavedState {
@@ -30,7 +31,7 @@ type ResultState =
  */
 @Component({
   selector: 'lib-group-session-result-page',
-  imports: [RouterLink, MatButton, MatIcon, MatProgressSpinner, EmptyState, DateTimePipe, NoteStatusBadge],
+  imports: [RouterLink, MatButton, MatIcon, MatProgressSpinner, EmptyState, DateTimePipe, NoteStatusBadge, DailyCapReasonPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './group-session-result-page.html',
   styleUrl: './group-session-result-page.scss',

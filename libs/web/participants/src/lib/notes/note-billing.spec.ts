@@ -1,5 +1,5 @@
 import { DEFAULT_BILLING_RULE } from '@waypoint/shared-contracts';
-import { confirmedUnits, estimateUnits, unitsBilledThatDay } from './note-billing';
+import { confirmedUnits, dailyCapReason, estimateUnits, unitsBilledThatDay } from './note-billing';
 import { defaultFields } from './note-fields';
 import { sessionNote } from './note-fixtures';
 
@@ -52,5 +52,22 @@ describe('units while typing', () => {
     // A note read back without `billing` shows the cap by units below what its times earn.
     expect(confirmedUnits(sessionNote({ durationMinutes: 30, units: 1 }), rule)).toMatchObject({ units: 1, requested: 2, capped: true });
     expect(confirmedUnits(sessionNote({ units: 2, modifiers: ['HQ'] }), rule)).toMatchObject({ capped: false, code: 'H0038 HQ' });
+  });
+
+  it('takes a note read back at the API\'s word about the cap, and works out what the other notes billed that day', () => {
+    const long = sessionNote({ durationMinutes: 240, units: 3, unitsBeforeCap: 16, cappedByDailyLimit: true, dailyCapUnits: 16 });
+    expect(confirmedUnits(long, null)).toMatchObject({ units: 3, requested: 16, capped: true, over: 13, billedThatDay: 13 });
+  });
+});
+
+describe('dailyCapReason', () => {
+  it('says why a long note bills few units: the cap, and how much the day already used', () => {
+    const long = sessionNote({ durationMinutes: 240, units: 3, unitsBeforeCap: 16, cappedByDailyLimit: true, dailyCapUnits: 16 });
+    expect(dailyCapReason(long)).toBe('daily cap of 16 units reached: 13 already billed that day');
+  });
+
+  it('says nothing for a note the cap did not touch, and no number it was not told', () => {
+    expect(dailyCapReason(sessionNote({ units: 2, unitsBeforeCap: 2, cappedByDailyLimit: false, dailyCapUnits: 16 }))).toBeNull();
+    expect(dailyCapReason(sessionNote({ units: 0, cappedByDailyLimit: true }))).toBe('daily cap reached');
   });
 });

@@ -59,19 +59,23 @@ export function estimateUnits(
 
 /**
  * What the API said the cap did to the note it saved: on a create or update it sends `billing`;
- * a note read back (GET) shows it by units below what its times earn.
+ * every note read back carries `unitsBeforeCap` and `cappedByDailyLimit`.
  */
 export function confirmedUnits(note: SessionNote, rule: BillingRule | null): UnitsEstimate {
-  const requested = note.billing?.requested ?? (rule && note.contactType !== 'attempted' ? billableUnits(note.durationMinutes, rule) : note.units);
+  const earned = rule && note.contactType !== 'attempted' ? billableUnits(note.durationMinutes, rule) : note.units;
+  const requested = note.billing?.requested ?? note.unitsBeforeCap ?? earned;
   const units = note.billing?.units ?? note.units;
   const over = Math.max(0, requested - units);
   const modifiers = note.billing?.modifiers ?? note.modifiers;
+  const capped = note.billing?.capped ?? note.cappedByDailyLimit ?? over > 0;
+  const cap = note.dailyCapUnits ?? rule?.dailyCapUnits;
   return {
     units,
     requested,
-    capped: note.billing?.capped ?? over > 0,
+    capped,
     over: note.billing?.over ?? over,
-    billedThatDay: 0,
+    // The cap left this note what the other notes had not used: they used cap − units.
+    billedThatDay: capped && cap !== undefined ? Math.max(0, cap - units) : 0,
     code: ['H0038', ...modifiers].join(' '),
     confirmed: true,
   };
@@ -85,4 +89,16 @@ function claimCode(contactType: NoteFields['contactType'], rule: BillingRule): s
 export function sameBilling(a: NoteFields, b: NoteFields): boolean {
   const [left, right] = [contentOf(a), contentOf(b)];
   return left.startedAt === right.startedAt && left.durationMinutes === right.durationMinutes && left.contactType === right.contactType;
+}
+
+/**
+ * Why a saved note bills fewer units than its times earn, e.g. "daily cap of 16 units reached:
+ * 13 already billed that day", or null when the cap did not touch it. The cap left the note
+ * exactly what the participant's other notes had not used, so those used cap − units.
+ */
+export function dailyCapReason(note: Pick<SessionNote, 'units' | 'cappedByDailyLimit' | 'dailyCapUnits'>): string | null {
+  if (!note.cappedByDailyLimit) return null;
+  if (note.dailyCapUnits === undefined) return $localize`:Why a note bills fewer units:daily cap reached`;
+  const billed = Math.max(0, note.dailyCapUnits - note.units);
+  return $localize`:Why a note bills fewer units:daily cap of ${note.dailyCapUnits}:cap: units reached: ${billed}:billed: already billed that day`;
 }

@@ -134,7 +134,7 @@ describe('NoteEditor', () => {
       .flush(sessionNote({ startedAt: instantOf(start, 'America/Chicago') as string, units: 0, billing: { units: 0, requested: 2, capped: true, over: 2, modifiers: [] } }));
     await fixture.whenStable();
     expect(units()).toBe('0 units (H0038)');
-    expect(element.querySelector('.cap')?.textContent).toContain('The daily cap is reached: this note bills 0 of 2 units.');
+    expect(element.querySelector('.cap')?.textContent).toContain('The daily cap of 16 units is reached (16 already billed that day): this note bills 0 of 2 units.');
   });
 
   it('links a goal and fills the Goal section with its statement', async () => {

@@ -10,6 +10,7 @@ import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { type AddendumData, AddendumDialog, type AddendumResult } from './addendum-dialog';
 import { NoteStatusBadge } from './note-status-badge';
 import { contactTypeLabel, modalityLabel, noteBadge, sectionLabel, signerLine, topicLabel } from './note-labels';
+import { DailyCapReasonPipe } from './daily-cap-reason.pipe';
 
 /**
  * A note read-only: what it says, its signature and co-signature, and the addenda under it.
@@ -18,7 +19,7 @@ import { contactTypeLabel, modalityLabel, noteBadge, sectionLabel, signerLine, t
  */
 @Component({
   selector: 'lib-note-view',
-  imports: [MatButton, MatIcon, DateTimePipe, CalendarDatePipe, NoteStatusBadge],
+  imports: [MatButton, MatIcon, DateTimePipe, CalendarDatePipe, NoteStatusBadge, DailyCapReasonPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './note-view.html',
   styleUrl: './note-view.scss',

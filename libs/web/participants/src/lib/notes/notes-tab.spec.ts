@@ -65,6 +65,17 @@ describe('NotesTab', () => {
     expect(first.querySelector('a')?.getAttribute('href')).toBe('/participants/p-1/notes/n-3');
   });
 
+  it('says beside a capped note\'s units that the daily cap cut them, and how much the day had already billed', async () => {
+    await render();
+    await respond([
+      sessionNote({ id: 'n-2', durationMinutes: 240, units: 3, unitsBeforeCap: 16, cappedByDailyLimit: true, dailyCapUnits: 16 }),
+      sessionNote({ id: 'n-1', durationMinutes: 195, units: 13, unitsBeforeCap: 13, cappedByDailyLimit: false, dailyCapUnits: 16 }),
+    ]);
+    const [capped, whole] = rows().map((row) => row.querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim());
+    expect(capped).toBe('Individual · In person · 240 min · 3 units (H0038) (daily cap of 16 units reached: 13 already billed that day)');
+    expect(whole).toBe('Individual · In person · 195 min · 13 units (H0038)');
+  });
+
   it('shows a returned note with the supervisor’s comment', async () => {
     await render();
     await respond([sessionNote({ returnComment: 'Add what the participant said about the lease.', returnedByName: 'Maria Delgado', returnedAt: '2026-11-21T10:00:00Z' })]);

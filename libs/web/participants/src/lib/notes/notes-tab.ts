@@ -10,6 +10,7 @@ import { type NoteStatus, NotesApi, type SessionNote } from '@waypoint/web-parti
 import { DateTimePipe, EmptyState } from '@waypoint/web-ui';
 import { contactTypeLabel, modalityLabel, noteBadge } from './note-labels';
 import { NoteStatusBadge } from './note-status-badge';
+import { DailyCapReasonPipe } from './daily-cap-reason.pipe';
 
 interface StatusFilter {
   /** The API's status, or '' for every note. */
@@ -33,7 +34,7 @@ const FILTERS: readonly StatusFilter[] = [
  */
 @Component({
   selector: 'lib-notes-tab',
-  imports: [EmptyState, MatButton, MatChipListbox, MatChipOption, MatIcon, MatProgressSpinner, RouterLink, DateTimePipe, NoteStatusBadge],
+  imports: [EmptyState, MatButton, MatChipListbox, MatChipOption, MatIcon, MatProgressSpinner, RouterLink, DateTimePipe, NoteStatusBadge, DailyCapReasonPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notes-tab.html',
   styleUrl: './notes-tab.scss',
