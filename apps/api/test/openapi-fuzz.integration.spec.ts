@@ -188,7 +188,11 @@ describe('OpenAPI fuzz: hostile input on every operation, as every role', () => 
         }),
         { numRuns: session ? RUNS.signedIn : RUNS.anonymous, endOnFailure: true },
       );
-      if (details.failed) failures.push(details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance));
+      if (details.failed) {
+        // The seed and path replay the same request: fc.check(property, { seed, path }).
+        const message = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+        failures.push(`${message} [seed ${details.seed}, path ${details.counterexamplePath}]`);
+      }
     }
     expect(skipped).toBeLessThanOrEqual(3);
     expect(failures).toEqual([]);
