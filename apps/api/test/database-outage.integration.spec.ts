@@ -166,7 +166,7 @@ describe('the API outlives its database (stop, start, terminate, freeze)', () =>
 
       await server?.stop();
       const stoppedAt = Date.now();
-      await sleep(2500);
+      await sleep(1500);
       expectAlive();
       const ready = await read(`http://127.0.0.1:${apiPort}/api/ready`, token, -1);
       expect(ready).toMatchObject({ status: 503, contentType: expect.stringMatching(/^application\/problem\+json/) });
@@ -236,7 +236,7 @@ describe('the API outlives its database (stop, start, terminate, freeze)', () =>
       expect(frozen.length).toBeGreaterThan(1); // the postmaster and its children
       signalAll(frozen, 'SIGSTOP');
       const frozenAt = Date.now();
-      await sleep(3 * STATEMENT_TIMEOUT_MS + 1500);
+      await sleep(2 * STATEMENT_TIMEOUT_MS + 1000); // two timeouts' worth for every worker
       const ready = await read(`http://127.0.0.1:${apiPort}/api/ready`, token, -1);
       signalAll(frozen, 'SIGCONT');
       frozen = [];
