@@ -13,6 +13,8 @@ const MARGIN_MS = 10 * MINUTE_MS;
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const dayIn = (zone: string, at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const shift = (day: string, days: number) => isoDay(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS);
+/** A calendar date as a sentence writes it: "Nov 28, 2026". */
+const spoken = (day: string) => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`));
 
 interface ProgramClock {
   zone: string;
@@ -85,7 +87,7 @@ describe.each([
     await app.init();
     programId = await createTestProgram(database.owner, undefined, clock.zone);
     const team = await createTestTeam(database.owner, programId);
-    for (const [name, role] of [['specialist', 'specialist'], ['teammate', 'specialist'], ['supervisor', 'supervisor']] as const) {
+    for (const [name, role] of [['specialist', 'specialist'], ['teammate', 'specialist'], ['third', 'specialist'], ['startsToday', 'specialist'], ['startsTomorrow', 'specialist'], ['supervisor', 'supervisor']] as const) {
       const user = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role, teamId: team });
       ids[name] = user.id;
       as[name] = await signIn(app, user);
@@ -174,6 +176,12 @@ describe.each([
     const byDefault = await participant({ startsOn: shift(today, -30), endsOn: shift(today, 30) });
     const made = await send('supervisor', `/participants/${byDefault}/assignments`, { specialistId: ids['teammate'], kind: 'secondary' }).expect(201);
     expect(made.body.items).toContainEqual(expect.objectContaining({ specialistId: ids['teammate'], startsOn: today, current: true }));
+    // A transfer already scheduled is named by its day in words, not as an ISO date.
+    const transferred = await participant({ startsOn: shift(today, -30) });
+    await send('supervisor', `/participants/${transferred}/assignments`, { specialistId: ids['teammate'], kind: 'primary', startsOn: shift(today, 5) }).expect(201);
+    const clash = await send('supervisor', `/participants/${transferred}/assignments`, { specialistId: ids['third'], kind: 'primary' }).expect(409);
+    expect(clash.body.detail).toBe(`A primary assignment already starts on ${spoken(shift(today, 5))}; a transfer must take effect after it.`);
+
     // The schema no longer guesses a first day on the database's clock: an insert must name it.
     await expect(
       database.owner.query(`INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind) VALUES ($1, $2, $3, 'secondary')`, [
@@ -182,6 +190,36 @@ describe.each([
         ids['supervisor'],
       ]),
     ).rejects.toThrow(/starts_on/);
+  });
+
+  it('counts a specialist’s caseload and notifies supervisors by who is assigned on the program’s today', async () => {
+    // Caseload sizes on the supervisor's assignment list: an assignment starting today counts, tomorrow's not yet.
+    await createTestParticipant(database.owner, programId, { assignTo: ids['startsToday'], startsOn: today });
+    await createTestParticipant(database.owner, programId, { assignTo: ids['startsTomorrow'], startsOn: shift(today, 1) });
+    const { body } = await get('supervisor', '/care-team/specialists').expect(200);
+    const size = (id: string) => body.items.find((item: { id: string }) => item.id === id)?.caseloadSize;
+    expect([size(ids['startsToday']), size(ids['startsTomorrow'])]).toEqual([1, 0]);
+
+    // An overdose notifies the supervisor of each specialist assigned today, not tomorrow's.
+    const team = await createTestTeam(database.owner, programId);
+    const other = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'supervisor', teamId: team });
+    await database.owner.query(`UPDATE teams SET supervisor_id = $2 WHERE id = $1`, [team, other.id]);
+    const member = await createTestUser(database.owner, config.secrets.encryptionKey, { programId, role: 'specialist', teamId: team });
+    const otherSupervisor = await signIn(app, other);
+    const flagged: Record<string, string> = {};
+    for (const [name, startsOn] of [
+      ['today', today],
+      ['tomorrow', shift(today, 1)],
+    ] as const) {
+      flagged[name] = await participant();
+      await database.owner.query(
+        `INSERT INTO care_assignments (program_id, participant_id, specialist_id, kind, starts_on) VALUES ($1, $2, $3, 'secondary', $4::date)`,
+        [programId, flagged[name], member.id, startsOn],
+      );
+      await send('specialist', `/participants/${flagged[name]}/safety-events`, { kind: 'overdose', occurredOn: shift(today, -1), description: 'Revived by a friend.' }).expect(201);
+    }
+    const notified = (await otherSupervisor.agent.get('/api/v1/notifications').expect(200)).body.items.map((item: { participantId: string }) => item.participantId);
+    expect([notified.includes(flagged['today']), notified.includes(flagged['tomorrow'])]).toEqual([true, false]);
   });
 
   it('dates what happens today on the program’s day, accepts today, and refuses tomorrow as the future', async () => {
@@ -193,8 +231,7 @@ describe.each([
     await send('specialist', `/participants/${person}/safety-events`, { kind: 'crisis', occurredOn: shift(today, 1), description: 'Not yet.' }).expect(400);
     // An overdose left undated is today's, and the flag's reason says so in words, not ISO.
     const overdose = await send('specialist', `/participants/${person}/safety-events`, { kind: 'overdose', description: 'Revived with naloxone at home.' }).expect(201);
-    const spoken = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${today}T00:00:00Z`));
-    expect(overdose.body.participant.highRiskReason).toBe(`Overdose recorded for ${spoken}`);
+    expect(overdose.body.participant.highRiskReason).toBe(`Overdose recorded for ${spoken(today)}`);
 
     // Goal progress and a goal's status change, left undated, fall on today.
     const goal = await send('specialist', `/participants/${person}/goals`, { dimension: 'home', statement: 'Find a quiet room near work' }).expect(201);

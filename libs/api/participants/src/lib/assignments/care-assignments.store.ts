@@ -5,6 +5,7 @@ import type { AuthContext } from '@waypoint/api-auth';
 import { programToday, programTodaySql, queryable } from '@waypoint/api-database';
 import type { DataSource } from 'typeorm';
 import { ParticipantsRepository } from '../access/participants.repository';
+import { calendarDateText } from '../access/calendar-date-text';
 import { assignedToday, careTeamPredicate } from '../access/participant-scope';
 import { SqlParams } from '../access/sql-params';
 import type { CreateAssignmentDto } from '../intake/participant-input.dto';
@@ -54,7 +55,7 @@ export class CareAssignmentsStore {
       // One that starts the same day is replaced (it ends the day it starts, so it never counted);
       // one that starts later is a transfer already scheduled, which this must not jump.
       const scheduled = primaries.find((a) => a.startsOn > startsOn);
-      if (scheduled) throw new ConflictException(`A primary assignment already starts on ${scheduled.startsOn}; a transfer must take effect after it.`);
+      if (scheduled) throw new ConflictException(`A primary assignment already starts on ${calendarDateText(scheduled.startsOn)}; a transfer must take effect after it.`);
       if (primaries.length > 0) {
         await queryable(this.db).query(`UPDATE care_assignments SET ends_on = $2::date, version = version + 1 WHERE id = ANY($1::uuid[])`, [
           primaries.map((a) => a.id),
