@@ -18,19 +18,29 @@ const PHONE_QUERY = '(max-width: 599.98px)';
 /** The largest page the users API serves, so most programs need a single request. */
 const USERS_PAGE_SIZE = 100;
 
-interface ActionGroup {
+export interface ActionGroup {
   label: string;
   actions: string[];
 }
 
-/** Action codes by area, for the action select. A team's report holds only participant events. */
-function actionGroups(scope: AuditScope): ActionGroup[] {
+/**
+ * Action codes by area, for the action select; every known action is in one (tested). A team's
+ * report holds only events about participants.
+ */
+export function actionGroups(scope: AuditScope): ActionGroup[] {
   const areas: { label: string; prefixes: string[]; team: boolean }[] = [
     { label: $localize`:Group of audit actions:Participants`, prefixes: ['participant.'], team: true },
+    {
+      label: $localize`:Group of audit actions:Care and recovery plans`,
+      prefixes: ['assignment.', 'care-team.', 'assessment.', 'timeline.', 'safety.', 'task.', 'plan.', 'goal.'],
+      team: true,
+    },
+    { label: $localize`:Group of audit actions:Session notes`, prefixes: ['note.', 'group-session.'], team: true },
     { label: $localize`:Group of audit actions:Emergency access`, prefixes: ['break-glass.'], team: true },
     { label: $localize`:Group of audit actions:Sign-in and access`, prefixes: ['auth.', 'access.'], team: false },
     { label: $localize`:Group of audit actions:Users`, prefixes: ['user.'], team: false },
     { label: $localize`:Group of audit actions:API tokens`, prefixes: ['api-token.'], team: false },
+    { label: $localize`:Group of audit actions:Notifications and settings`, prefixes: ['notification.', 'program.'], team: false },
     { label: $localize`:Group of audit actions:Audit trail`, prefixes: ['audit.'], team: false },
   ];
   return areas

@@ -242,7 +242,7 @@ describe('AuditPage', () => {
     expect(element.querySelector('[formcontrolname="actorId"]')).toBeNull();
     const actions = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: '[formcontrolname="action"]' }));
     await actions.open();
-    expect((await actions.getOptionGroups()).length).toBe(2);
+    expect((await actions.getOptionGroups()).length).toBe(4);
     await actions.close();
   });
 
