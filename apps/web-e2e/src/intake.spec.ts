@@ -25,6 +25,19 @@ test.describe('participant intake', () => {
     await snapBothWidths(page, 'intake-duplicate-warning');
     await expectAccessible(page);
 
+    // Tasha Robinson is Sam Okafor's: Jordan learns only that a match exists and whom to ask.
+    await page.getByLabel('Legal first name').fill('Tasha');
+    await page.getByLabel('Legal last name').fill('Robinson');
+    await page.getByLabel('Date of birth').fill('1990-04-21');
+    await page.getByLabel('Phone (optional)', { exact: true }).focus();
+    await expect(warning).toContainText('Check with their care team rather than adding them twice.');
+    await expect(warning).toContainText('A likely match in another care team');
+    await expect(warning).toContainText('ask Sam Okafor (peer specialist) or Maria Delgado (supervisor)');
+    await expect(warning).not.toContainText('Tasha R.');
+    await expect(warning.getByRole('link')).toHaveCount(0);
+    await snapBothWidths(page, 'intake-duplicate-elsewhere');
+    await expectAccessible(page);
+
     // Someone new instead.
     await page.getByLabel('Legal first name').fill('Robin');
     await page.getByLabel('Legal last name').fill('Osei');

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatIcon } from '@angular/material/icon';
@@ -22,7 +22,11 @@ import type { DuplicateCareTeamContact } from '@waypoint/shared-contracts';
         <mat-icon aria-hidden="true">warning</mat-icon>
         <span i18n>This person may already be on record</span>
       </h2>
-      <p i18n>Someone with a similar name and the same date of birth exists. Open their record rather than adding them twice.</p>
+      @if (anyOpenable()) {
+        <p i18n>Someone with a similar name and the same date of birth exists. Open their record rather than adding them twice.</p>
+      } @else {
+        <p i18n>Someone with a similar name and the same date of birth is on record. Check with their care team rather than adding them twice.</p>
+      }
       <ul class="candidates">
         @for (candidate of candidates(); track $index) {
           <li>
@@ -69,6 +73,8 @@ export class DuplicateWarning {
   /** Whether the person doing intake says this is none of the candidates. */
   readonly confirmed = input.required<FormControl<boolean>>();
   protected readonly statusLabel = statusLabel;
+  /** Whether any match is the reader's to open (else the advice is to ask, not to open). */
+  protected readonly anyOpenable = computed(() => this.candidates().some((candidate) => candidate.inYourCaseload));
 
   /** Whom to ask whether it is the same person: the match's care team, or the reader's supervisor. */
   protected contactAdvice({ specialistName: specialist, supervisorName: supervisor }: DuplicateCareTeamContact): string {

@@ -191,6 +191,8 @@ describe('IntakePage', () => {
       expect(items[0]).toContain('ask Bea Ramirez, their peer specialist, whether this is the same person');
       expect(items[1]).toContain('ask Cal Okafor, the supervisor of their care team, whether this is the same person');
       expect(items[2]).toContain('Nobody is assigned to them now: ask your supervisor before adding them.');
+      // None of them is the reader's to open, so the warning does not say to open a record.
+      expect(element.querySelector('lib-duplicate-warning p')?.textContent).toContain('Check with their care team rather than adding them twice.');
     });
 
     it('shows the duplicate warning when the API refuses with possible duplicates (409)', async () => {
