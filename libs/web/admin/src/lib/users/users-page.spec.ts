@@ -6,6 +6,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { ManagedUser, SessionStore } from '@waypoint/web-auth';
+import { PROGRAM_TIME_ZONE, VIEWER_TIME_ZONE } from '@waypoint/web-ui';
 import { of } from 'rxjs';
 import { UsersPage } from './users-page';
 
@@ -39,6 +40,9 @@ describe('UsersPage', () => {
         // Dialogs close at once, so afterClosed() fires within the test.
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         { provide: SessionStore, useValue: { user: signal({ id: 'admin-1' }) } },
+        // The program is far from the admin: a lockout's end is still in the admin's own zone.
+        { provide: PROGRAM_TIME_ZONE, useValue: () => 'Asia/Tokyo' },
+        { provide: VIEWER_TIME_ZONE, useValue: 'America/Chicago' },
         { provide: BreakpointObserver, useValue: { observe: () => of({ matches: false, breakpoints: {} }), isMatched: () => false } },
       ],
     });
@@ -114,7 +118,7 @@ describe('UsersPage', () => {
     const until = new Date(Date.now() + 12 * 60_000).toISOString();
     backend.expectOne(USERS).flush({ items: [user('a', { lockedUntil: until, version: 3 })], nextCursor: null });
     await fixture.whenStable();
-    const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(until));
+    const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Chicago' }).format(new Date(until));
     expect(element.querySelector('.badge.locked')?.textContent?.trim()).toBe(`Locked until ${expected}`);
     expect(element.querySelector('.badge.active')).toBeNull();
 

@@ -9,7 +9,7 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatTableModule } from '@angular/material/table';
 import { ManagedUser, SessionStore, Team, UserCommand, UsersApi } from '@waypoint/web-auth';
 import { KeysetList } from '@waypoint/web-core';
-import { confirmAction, DateTimePipe, EmptyState, PageHeader, roleLabel } from '@waypoint/web-ui';
+import { confirmAction, DateTimePipe, EmptyState, PageHeader, roleLabel, VIEWER_TIME_ZONE } from '@waypoint/web-ui';
 import { filter, finalize, switchMap } from 'rxjs';
 import { commandText } from './user-commands';
 import { UserFormData, UserFormDialog, UserFormResult } from './user-form-dialog';
@@ -63,6 +63,11 @@ export class UsersPage {
     this.narrow() ? ['person', 'status', 'actions'] : ['person', 'role', 'team', 'status', 'mfa', 'actions'],
   );
   protected readonly roleLabel = roleLabel;
+  /**
+   * A lockout's end is about when the admin can tell the caller to try again: the admin's own
+   * zone (the page shows no other time), not the program's.
+   */
+  protected readonly viewerZone = inject(VIEWER_TIME_ZONE);
   protected readonly commands = commandText;
 
   constructor() {
