@@ -1,5 +1,6 @@
 export * from './lib/problem';
 export * from './lib/error-to-problem';
+export * from './lib/loggable-error';
 export * from './lib/problem-details.filter';
 export * from './lib/validation-problem.exception';
 export * from './lib/request-id';

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { queryable, withErrorListener } from '@waypoint/api-database';
+import { loggableError } from '@waypoint/api-http';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AuditContext } from './audit-context';
@@ -87,7 +88,7 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
       } catch (error) {
         // Keep them, in order, and try again shortly; the cap in enqueue() bounds the backlog.
         this.#pending.unshift(...batch);
-        this.#logger.error({ err: error, pending: this.#pending.length }, 'audit events could not be written; retrying');
+        this.#logger.error({ err: loggableError(error), pending: this.#pending.length }, 'audit events could not be written; retrying');
         if (!this.#closed) this.#schedule(1000);
         return;
       }

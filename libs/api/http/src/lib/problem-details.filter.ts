@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { Request, Response } from 'express';
 import { databaseUnavailable } from './database-unavailable';
 import { errorToProblem } from './error-to-problem';
+import { loggableError } from './loggable-error';
 import { sendProblem } from './problem';
 import { requestIdOf } from './request-id';
 
@@ -10,7 +11,8 @@ export const RETRY_AFTER_SECONDS = 2;
 
 /**
  * The global exception filter: every error leaves as `application/problem+json`, with the
- * request id and never a stack trace. Server errors are logged with the stack (no bodies).
+ * request id and never a stack trace. Server errors are logged with the stack (no bodies, no
+ * query parameters).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -27,7 +29,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Code and message only: the error object would log the statement's parameters.
       this.logger.warn({ requestId, database: outage }, 'Database unavailable');
     } else if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId }, 'Request failed');
+      // loggableError: never the statement's parameters or PostgreSQL's detail (PHI).
+      this.logger.error({ err: loggableError(exception), requestId }, 'Request failed');
     }
     // Every 503 is worth retrying unchanged (database restarting, statement timeout, audit
     // backlog): say when, so clients back off instead of hammering or giving up.

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@waypoint/api-config';
+import { loggableError } from '@waypoint/api-http';
 import type { DataSource } from 'typeorm';
 import { AuditChainService } from './audit-chain.service';
 
@@ -55,7 +56,7 @@ export class AuditMaintenance implements OnApplicationBootstrap, OnModuleDestroy
         await runner.query(`SELECT pg_advisory_unlock($1)`, [MAINTENANCE_LOCK]);
       }
     } catch (error) {
-      this.#logger.error({ err: error }, 'audit maintenance failed; retrying next round');
+      this.#logger.error({ err: loggableError(error) }, 'audit maintenance failed; retrying next round');
     } finally {
       await runner.release();
     }
