@@ -200,6 +200,13 @@ async function returnAndCosign(page: Page, browser: Browser, review: Review) {
   await expect(jordanPage.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible({ timeout: 30_000 });
   await jordanPage.waitForLoadState('networkidle');
 
+  // He was told: a notification says who returned which participant's note, and leads to the note.
+  await jordanPage.getByRole('link', { name: /^Notifications/ }).click();
+  const notice = jordanPage.getByRole('link', { name: `Maria Delgado returned your note about ${returned} for changes` }).first();
+  await expect(notice).toBeVisible();
+  await expect(notice).toHaveAttribute('href', /^\/participants\/[0-9a-f-]{36}\/notes\/[0-9a-f-]{36}$/);
+  await expectAccessible(jordanPage);
+
   await openFromNav(jordanPage, 'My tasks', review.phone);
   await expect(jordanPage.getByRole('heading', { name: 'My tasks', level: 1 })).toBeVisible();
   const returnedNotes = jordanPage.getByRole('region', { name: 'Returned notes' });
