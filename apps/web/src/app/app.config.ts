@@ -10,7 +10,7 @@ import { MatIconRegistry } from '@angular/material/icon';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { csrfInterceptor, provideAuth, SessionStore, sessionInterceptor } from '@waypoint/web-auth';
 import { loadingInterceptor, PageTitleStrategy, problemDetailsInterceptor, ThemeService } from '@waypoint/web-core';
-import { PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {

@@ -5,4 +5,3 @@ export * from './lib/logo/logo';
 export * from './lib/page-header/page-header';
 export * from './lib/role/role-label';
 export * from './lib/risk-badge/risk-badge';
-export * from './lib/date-time/time-zones';

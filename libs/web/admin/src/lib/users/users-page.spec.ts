@@ -6,7 +6,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { ManagedUser, SessionStore } from '@waypoint/web-auth';
-import { PROGRAM_TIME_ZONE, VIEWER_TIME_ZONE } from '@waypoint/web-ui';
+import { PROGRAM_TIME_ZONE, VIEWER_TIME_ZONE } from '@waypoint/web-clock';
 import { of } from 'rxjs';
 import { UsersPage } from './users-page';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import type { CaseloadRow } from '@waypoint/web-participant-data';
-import { PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
 import { todayIn } from '../status/calendar-date';
 
 /** The earliest open follow-up of a caseload row. */

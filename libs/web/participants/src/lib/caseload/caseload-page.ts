@@ -14,7 +14,8 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '@waypoint/web-auth';
 import { KeysetList } from '@waypoint/web-core';
-import { EmptyState, PageHeader, PROGRAM_TIME_ZONE, RiskBadge } from '@waypoint/web-ui';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
+import { EmptyState, PageHeader, RiskBadge } from '@waypoint/web-ui';
 import {
   CareWorkApi,
   displayName,

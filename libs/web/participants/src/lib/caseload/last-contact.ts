@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { CaseloadRow } from '@waypoint/web-participant-data';
-import { PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
 import { todayIn } from '../status/calendar-date';
 
 /**

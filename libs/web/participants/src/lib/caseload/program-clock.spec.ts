@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import type { ParticipantRecord } from '@waypoint/web-participant-data';
-import { PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
+import { PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
 import { RiskBanner } from '../safety/risk-banner';
 import { CaseloadNextTask } from './caseload-next-task';
 import { LastContact } from './last-contact';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, LOCALE_ID } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import type { ParticipantRecord } from '@waypoint/web-participant-data';
-import { canonicalZone, PROGRAM_TIME_ZONE } from '@waypoint/web-ui';
+import { canonicalZone, PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
 
 /** On a flagged participant's pages: the flag in words, why, and since when. */
 @Component({

@@ -1,7 +1,7 @@
 import { LOCALE_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { DateTimePipe } from './date-time.pipe';
-import { PROGRAM_TIME_ZONE, VIEWER_TIME_ZONE } from './time-zones';
+import { PROGRAM_TIME_ZONE, VIEWER_TIME_ZONE } from '@waypoint/web-clock';
 
 describe('DateTimePipe', () => {
   /** The pipe as a viewer in `viewer` sees it, signed in to a program in `program` (if any). */

@@ -1,5 +1,5 @@
 import { inject, LOCALE_ID, Pipe, PipeTransform } from '@angular/core';
-import { canonicalZone, PROGRAM_TIME_ZONE, VIEWER_TIME_ZONE } from './time-zones';
+import { canonicalZone, PROGRAM_TIME_ZONE, VIEWER_TIME_ZONE } from '@waypoint/web-clock';
 
 /**
  * A moment as date and time in the app's locale and an IANA time zone, e.g. "Mar 4, 2026, 2:05
