@@ -19,40 +19,58 @@ import { DIMENSIONS, goalStatusLabel } from './plan-labels';
   encapsulation: ViewEncapsulation.None,
   template: `
     <div class="plan-print">
-      <header class="plan-print-head">
-        <h1 class="plan-print-title" i18n>Recovery plan — {{ participantName() }}</h1>
-        <p class="plan-print-date" i18n>Printed {{ printedOn() | calendarDate: 'long' }}</p>
-      </header>
-      @for (section of sections(); track section.dimension) {
-        <section class="plan-print-dimension">
-          <h2>{{ section.title }}</h2>
-          <p class="plan-print-description">{{ section.description }}</p>
-          @for (goal of section.goals; track goal.id) {
-            <div class="plan-print-goal">
-              <p class="plan-print-statement"><q>{{ goal.statement }}</q></p>
-              <p class="plan-print-facts">
-                @if (goal.targetDate) {
-                  <span i18n>Target date: {{ goal.targetDate | calendarDate: 'long' }}</span>
-                }
-                @if (goal.status !== 'active') {
-                  <span>{{ statusLabel(goal.status) }}</span>
-                }
-              </p>
-              @if (goal.steps.length > 0) {
-                <ul class="plan-print-steps">
-                  @for (step of goal.steps; track step.id) {
-                    <li [class.done]="!!step.doneAt">
-                      <span class="plan-print-box" aria-hidden="true">{{ step.doneAt ? '✓' : '' }}</span>{{ step.description }}
-                    </li>
+      <!--
+        A layout table only so the printed pages have room for the footer: Chromium repeats a
+        <tfoot> at the bottom of every page, and its empty cell keeps the plan clear of the
+        fixed footer below, which prints on every page.
+      -->
+      <table class="plan-print-pages" role="presentation">
+        <tfoot>
+          <tr>
+            <td><div class="plan-print-footer-space"></div></td>
+          </tr>
+        </tfoot>
+        <tbody>
+          <tr>
+            <td>
+              <header class="plan-print-head">
+                <h1 class="plan-print-title" i18n>Recovery plan — {{ participantName() }}</h1>
+                <p class="plan-print-date" i18n>Printed {{ printedOn() | calendarDate: 'long' }}</p>
+              </header>
+              @for (section of sections(); track section.dimension) {
+                <section class="plan-print-dimension">
+                  <h2>{{ section.title }}</h2>
+                  <p class="plan-print-description">{{ section.description }}</p>
+                  @for (goal of section.goals; track goal.id) {
+                    <div class="plan-print-goal">
+                      <p class="plan-print-statement"><q>{{ goal.statement }}</q></p>
+                      <p class="plan-print-facts">
+                        @if (goal.targetDate) {
+                          <span i18n>Target date: {{ goal.targetDate | calendarDate: 'long' }}</span>
+                        }
+                        @if (goal.status !== 'active') {
+                          <span>{{ statusLabel(goal.status) }}</span>
+                        }
+                      </p>
+                      @if (goal.steps.length > 0) {
+                        <ul class="plan-print-steps">
+                          @for (step of goal.steps; track step.id) {
+                            <li [class.done]="!!step.doneAt">
+                              <span class="plan-print-box" aria-hidden="true">{{ step.doneAt ? '✓' : '' }}</span>{{ step.description }}
+                            </li>
+                          }
+                        </ul>
+                      }
+                    </div>
+                  } @empty {
+                    <p class="plan-print-none" i18n>No goals here yet.</p>
                   }
-                </ul>
+                </section>
               }
-            </div>
-          } @empty {
-            <p class="plan-print-none" i18n>No goals here yet.</p>
-          }
-        </section>
-      }
+            </td>
+          </tr>
+        </tbody>
+      </table>
       <!-- On every printed page (see plan-print.scss): a handed-out plan is a Part 2 record. -->
       <footer class="plan-print-footer" [attr.data-notice-version]="part2Notice.version">{{ part2Notice.text }}</footer>
     </div>
