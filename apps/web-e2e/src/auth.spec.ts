@@ -84,8 +84,10 @@ test.describe('signing in and out', () => {
     const checks = watchPage(page);
     await page.goto('/sign-in');
     await signInThroughPage(page, DEMO.clinician);
-    // Clinicians work with referrals only; that is their start page and all of their navigation.
-    await expect(page).toHaveURL(/\/referrals$/);
+    // Referrals, a clinician's only destination, is still coming: they start on the page that
+    // says what they can use today, and the navigation still shows what is planned.
+    await expect(page).toHaveURL(/\/start$/);
+    await expect(page.getByRole('heading', { name: 'Welcome, Dr. Priya Raman', level: 1 })).toBeVisible();
     await page.getByRole('button', { name: 'Main menu' }).click();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([/Referrals$/]);
     // Escape closes the drawer from inside it: wait until the opened drawer has taken the focus (on
