@@ -1,1 +1,2 @@
 export * from './lib/time-zones';
+export * from './lib/wall-clock';

@@ -1,9 +1,11 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { AuditFilters, AuditOutcome } from '@waypoint/web-audit-data';
+import { instantFromWallClock, wallClockInput } from '@waypoint/web-clock';
 
 /**
- * What the filter form holds. Times are `datetime-local` values (the browser's wall clock, to
- * the minute), the same clock the table shows them in; an empty string means "any".
+ * What the filter form holds. Times are `datetime-local` values on the clock the table shows
+ * times in (the program's zone; the browser's when there is none), to the minute; an empty
+ * string means "any".
  */
 export interface AuditFilterValue {
   from: string;
@@ -21,16 +23,10 @@ export const DEFAULT_RANGE_DAYS = 7;
 /** The API takes only UUIDs for ids; checking here saves a round trip ending in a 400. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A moment as a `datetime-local` value in the browser's time zone, e.g. `2026-11-21T14:05`. */
-export function localDateTime(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
-}
-
 /** The filters the page opens with: the last seven days, up to now, optionally one participant. */
-export function defaultFilterValue(now = new Date(), participantId = ''): AuditFilterValue {
+export function defaultFilterValue(now = new Date(), participantId = '', zone: string | null = null): AuditFilterValue {
   return {
-    from: localDateTime(new Date(now.getTime() - DEFAULT_RANGE_DAYS * DAY_MS)),
+    from: wallClockInput(new Date(now.getTime() - DEFAULT_RANGE_DAYS * DAY_MS), zone),
     to: '',
     actorId: '',
     participantId: UUID_PATTERN.test(participantId) ? participantId : '',
@@ -39,18 +35,16 @@ export function defaultFilterValue(now = new Date(), participantId = ''): AuditF
   };
 }
 
-/** A `datetime-local` value as an ISO instant; `new Date` reads a value without offset as local time. */
-function instant(local: string): string | undefined {
-  if (!local) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+/** A `datetime-local` value as an ISO instant, read on the zone's clock (null: the browser's). */
+function instant(local: string, zone: string | null = null): string | undefined {
+  return instantFromWallClock(local, zone)?.toISOString();
 }
 
 /** The form's value as the API's filters, leaving out the empty ones. */
-export function toAuditFilters(value: AuditFilterValue): AuditFilters {
+export function toAuditFilters(value: AuditFilterValue, zone: string | null = null): AuditFilters {
   const filters: AuditFilters = {
-    from: instant(value.from),
-    to: instant(value.to),
+    from: instant(value.from, zone),
+    to: instant(value.to, zone),
     actorId: value.actorId || undefined,
     participantId: value.participantId.trim().toLowerCase() || undefined,
     action: value.action || undefined,

@@ -9,6 +9,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOptgroup, MatOption, MatSelect } from '@angular/material/select';
 import { type ManagedUser, UsersApi } from '@waypoint/web-auth';
 import { actionLabel, AUDIT_OUTCOMES, type AuditFilters, type AuditScope, KNOWN_AUDIT_ACTIONS, outcomeLabel } from '@waypoint/web-audit-data';
+import { canonicalZone, PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
 import { roleLabel } from '@waypoint/web-ui';
 import { EMPTY, expand, map, reduce } from 'rxjs';
 import { type AuditFilterValue, defaultFilterValue, participantIdValidator, rangeInOrder, toAuditFilters } from './audit-filter-value';
@@ -78,6 +79,8 @@ export function actionGroups(scope: AuditScope): ActionGroup[] {
 })
 export class AuditFiltersForm implements OnInit {
   readonly #usersApi = inject(UsersApi);
+  // The inputs are read on the clock the table shows times in: the program's.
+  readonly #programZone = inject(PROGRAM_TIME_ZONE);
   readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly #breakpoints = inject(BreakpointObserver);
 
@@ -121,12 +124,16 @@ export class AuditFiltersForm implements OnInit {
       this.#host.nativeElement.querySelector<HTMLElement>('input.ng-invalid')?.focus();
       return;
     }
-    this.applied.emit(toAuditFilters(this.form.getRawValue()));
+    this.applied.emit(toAuditFilters(this.form.getRawValue(), this.#zone()));
+  }
+
+  #zone(): string | null {
+    return canonicalZone(this.#programZone());
   }
 
   protected reset(): void {
-    this.form.reset(defaultFilterValue());
-    this.applied.emit(toAuditFilters(this.form.getRawValue()));
+    this.form.reset(defaultFilterValue(new Date(), '', this.#zone()));
+    this.applied.emit(toAuditFilters(this.form.getRawValue(), this.#zone()));
   }
 
   /** Everyone, disabled people included: their past actions are still in the trail. */

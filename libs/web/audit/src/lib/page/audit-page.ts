@@ -11,6 +11,7 @@ import { RouterLink } from '@angular/router';
 import { SessionStore } from '@waypoint/web-auth';
 import { actionLabel, AuditApi, type AuditEventView, type AuditFilters, type AuditScope, outcomeLabel } from '@waypoint/web-audit-data';
 import { KeysetList } from '@waypoint/web-core';
+import { canonicalZone, PROGRAM_TIME_ZONE } from '@waypoint/web-clock';
 import { DateTimePipe, EmptyState, PageHeader, roleLabel } from '@waypoint/web-ui';
 import { AuditEventDialog } from '../detail/audit-event-dialog';
 import { type AuditFilterValue, defaultFilterValue, toAuditFilters } from '../filters/audit-filter-value';
@@ -33,6 +34,7 @@ const NARROW_QUERY = '(max-width: 719.98px)';
 })
 export class AuditPage implements OnInit {
   readonly #api = inject(AuditApi);
+  readonly #programZone = inject(PROGRAM_TIME_ZONE);
   readonly #dialog = inject(MatDialog);
   readonly #breakpoints = inject(BreakpointObserver);
 
@@ -58,9 +60,11 @@ export class AuditPage implements OnInit {
 
   /** Inputs are bound by now, so a participant from the link is in the first search. */
   ngOnInit(): void {
-    const initial = defaultFilterValue(new Date(), this.participantId() ?? '');
+    // The filter inputs are on the clock the table shows times in: the program's.
+    const zone = canonicalZone(this.#programZone());
+    const initial = defaultFilterValue(new Date(), this.participantId() ?? '', zone);
     this.initial.set(initial);
-    this.apply(toAuditFilters(initial));
+    this.apply(toAuditFilters(initial, zone));
   }
 
   protected apply(filters: AuditFilters): void {
