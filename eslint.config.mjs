@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 
 /**
- * The dependency matrix of DESIGN.md §8, enforced on every import.
+ * The dependency matrix (docs/architecture.md, "Boundaries"), enforced on every import.
  * Scope: shared code depends only on shared code; api and web never import each other.
  * Type: apps wire features; features use data-access, ui and util; data-access uses util;
  * ui is presentational; contracts are framework-free and depend on nothing else.

@@ -1,7 +1,7 @@
 /**
- * `npm run bench:audit`: the audit trail at 10 million rows (DESIGN.md §4). On a throwaway
- * database it seeds two programs and a year of audit history in bulk, then measures, with the
- * libraries' own classes:
+ * `npm run bench:audit`: the audit trail at 10 million rows (docs/security.md, "Audit trail"). On a
+ * throwaway database it seeds two programs and a year of audit history in bulk, then measures, with
+ * the libraries' own classes:
  *   2. one participant's month through AuditReportQuery (budget < 200 ms), with plans;
  *   3. the CSV export rate (batches() + csvLine into a null sink);
  *   4. participant reads/s with and without their audit insert at the service layer (target

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../src/app/create-app';
 
-/** The conventions every route inherits from createApp (DESIGN.md §5), on the real stack. */
+/**
+ * The conventions every route inherits from createApp (docs/architecture.md, "HTTP
+ * conventions"), on the real stack.
+ */
 describe('HTTP conventions', () => {
   let database: TestDatabase;
   let app: NestExpressApplication;

@@ -18,8 +18,9 @@ import { signIn } from './auth.helpers';
 type Session = Awaited<ReturnType<typeof signIn>>;
 
 /**
- * Object-level access (DESIGN.md §3) against a real PostgreSQL: who reaches which participant,
- * what they see of them, and emergency (break-glass) access with its review.
+ * Object-level access (docs/security.md, "Who sees which participant") against a real
+ * PostgreSQL: who reaches which participant, what they see of them, and emergency
+ * (break-glass) access with its review.
  */
 describe('participant access', () => {
   let database: TestDatabase;

@@ -28,10 +28,10 @@ interface Subject {
 }
 
 /**
- * DESIGN.md §4's budget: one participant's month of audit in < 200 ms at 10M rows. Times the
- * report's own query (AuditReportQuery.page with participantId, from, to; first and second
- * page), the whole month through batches() as the CSV export reads it, and plain SQL for the
- * month (count, all rows), for the busiest participants of the month and for typical ones.
+ * The budget of docs/security.md, "Audit trail": one participant's month of audit in < 200 ms at
+ * 10M rows. Times the report's own query (AuditReportQuery.page with participantId, from, to; first
+ * and second page), the whole month through batches() as the CSV export reads it, and plain SQL for
+ * the month (count, all rows), for the busiest participants of the month and for typical ones.
  */
 export async function measureParticipantMonth(context: { owner: Client; db: DataSource; pool: Pool; admin: AuthContext; month: Month }): Promise<void> {
   const { owner, db, pool, admin, month } = context;
@@ -47,7 +47,7 @@ export async function measureParticipantMonth(context: { owner: Client; db: Data
   const middle = Math.floor(counts.length / 2);
   const typical = counts.slice(middle - SUBJECTS_PER_KIND / 2, middle + SUBJECTS_PER_KIND / 2);
   const describe = (rows: { n: number }[]) => `${Math.min(...rows.map((r) => r.n))}–${Math.max(...rows.map((r) => r.n))}`;
-  console.log(`\n2. One participant's month (${month.from.slice(0, 7)}), DESIGN.md §4 budget < 200 ms at 10M rows`);
+  console.log(`\n2. One participant's month (${month.from.slice(0, 7)}), budget < 200 ms at 10M rows`);
   console.log(
     `  ${counts.length} participants of the program have events that month; per participant: max ${counts[0]?.n}, ` +
       `median ${counts[middle]?.n}, min ${counts[counts.length - 1]?.n}`,

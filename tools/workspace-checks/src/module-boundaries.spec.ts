@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 /**
- * The tag matrix of DESIGN.md §8 must actually stop imports: lint a one-line file placed in
- * each project and expect `@nx/enforce-module-boundaries` to object (or not).
+ * The tag matrix (docs/architecture.md, "Boundaries") must actually stop imports: lint a one-line
+ * file placed in each project and expect `@nx/enforce-module-boundaries` to object (or not).
  */
 const workspaceRoot = resolve(__dirname, '../../..');
 

@@ -4,8 +4,8 @@ import type { AuditAction } from '@waypoint/shared-contracts';
 export type AuditOutcome = 'success' | 'denied' | 'error';
 
 /**
- * One row of the trail (DESIGN.md §4). Identifiers and codes only: never a body, a name or
- * note text. `reason` is the one free-text field, for break-glass.
+ * One row of the trail (docs/security.md, "Audit trail"). Identifiers and codes only: never a
+ * body, a name or note text. `reason` is the one free-text field, for break-glass.
  */
 export interface AuditEvent {
   /** One of the known actions (shared contracts), so the dashboard has words for every one. */

@@ -111,9 +111,10 @@ function crisisResources(reader: EnvReader): CrisisResource[] {
 }
 
 /**
- * The H0038 billing-unit rule (DESIGN.md §6). Defaults: 15-minute units earned from 8 minutes
- * (floor((m + 7) / 15)), 16 units per participant per day, HQ for group sessions, no program
- * modifier. Unless set, the rounding threshold is just over half a unit (8 for 15, 16 for 30).
+ * The H0038 billing-unit rule (docs/domain-model.md, "Billing (H0038)"). Defaults: 15-minute units
+ * earned from 8 minutes (floor((m + 7) / 15)), 16 units per participant per day, HQ for group
+ * sessions, no program modifier. Unless set, the rounding threshold is just over half a unit (8 for
+ * 15, 16 for 30).
  */
 function billingRule(reader: EnvReader): BillingRule {
   const unitMinutes = reader.integer('BILLING_UNIT_MINUTES', 15, 5, 60);

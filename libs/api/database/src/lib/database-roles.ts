@@ -1,7 +1,7 @@
 /**
- * Two roles from the start (DESIGN.md §4): the schema owner runs migrations; the API runs as
- * `waypoint_app`, which holds only the grants the migrations give it. Later migrations revoke
- * UPDATE/DELETE on audit rows from it, so no API bug can rewrite history.
+ * Two roles from the start (docs/architecture.md, "Database roles"): the schema owner runs
+ * migrations; the API runs as `waypoint_app`, which holds only the grants the migrations give it.
+ * Later migrations revoke UPDATE/DELETE on audit rows from it, so no API bug can rewrite history.
  */
 export const APP_ROLE = 'waypoint_app';
 export const EMBEDDED_OWNER_ROLE = 'waypoint_owner';

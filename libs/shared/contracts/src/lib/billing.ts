@@ -5,7 +5,7 @@
  *
  * Programs differ, so every number here comes from a `BillingRule` that the API reads from its
  * configuration (BILLING_* variables) and hands to the dashboard; `DEFAULT_BILLING_RULE` is the
- * rule of DESIGN.md §6.
+ * rule of docs/domain-model.md, "Billing (H0038)".
  */
 export interface BillingRule {
   /** HCPCS code billed; always H0038 (peer support services). */

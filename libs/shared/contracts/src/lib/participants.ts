@@ -1,4 +1,4 @@
-/** A participant's place in the program (DESIGN.md §2). */
+/** A participant's place in the program (docs/domain-model.md, "Participants"). */
 export const ParticipantStatuses = ['referred', 'active', 'inactive', 'discharged'] as const;
 export type ParticipantStatus = (typeof ParticipantStatuses)[number];
 
@@ -17,7 +17,7 @@ export function canChangeStatus(from: ParticipantStatus, to: ParticipantStatus):
   return PARTICIPANT_STATUS_TRANSITIONS[from].includes(to);
 }
 
-/** Recovery pathways (DESIGN.md §2); `mat` is medication for opioid or alcohol use disorder. */
+/** Recovery pathways; `mat` is medication for opioid or alcohol use disorder. */
 export const RecoveryPathways = ['twelve_step', 'smart_recovery', 'mat', 'faith_based', 'harm_reduction', 'other'] as const;
 export type RecoveryPathway = (typeof RecoveryPathways)[number];
 
@@ -84,7 +84,10 @@ export function goalStatusNeedsReason(status: GoalStatus): boolean {
   return status === 'revised' || status === 'discontinued';
 }
 
-/** What a safety event records (DESIGN.md §2). An overdose sets the high-risk flag. */
+/**
+ * What a safety event records (docs/domain-model.md, "Safety events"). An overdose sets the
+ * high-risk flag.
+ */
 export const SafetyEventKinds = ['overdose', 'naloxone_administered', 'naloxone_provided', 'crisis', 'warm_handoff_988', 'emergency_department'] as const;
 export type SafetyEventKind = (typeof SafetyEventKinds)[number];
 

@@ -1,3 +1,3 @@
-/** The four roles of DESIGN.md §1. Permissions per role arrive with the identity issue. */
+/** The four roles (docs/domain-model.md, "Users and roles"); permissions.ts says what each does. */
 export const Roles = ['specialist', 'supervisor', 'clinician', 'admin'] as const;
 export type Role = (typeof Roles)[number];

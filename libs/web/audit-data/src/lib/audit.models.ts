@@ -4,8 +4,8 @@ export type AuditOutcome = 'success' | 'denied' | 'error';
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['success', 'denied', 'error'];
 
 /**
- * One row of the audit trail as the report shows it (DESIGN.md §4): identifiers and codes,
- * never a request body or a participant's details. `reason` is the break-glass reason.
+ * One row of the audit trail as the report shows it (docs/security.md, "Audit trail"): identifiers
+ * and codes, never a request body or a participant's details. `reason` is the break-glass reason.
  */
 export interface AuditEventView {
   id: string;

@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The tenant and the people: programs, teams, users, participants and care assignments.
  * Every program-owned table carries `program_id`, and its unique constraints and hot indexes
- * lead with it, so the schema can later be distributed by program (DESIGN.md §2).
+ * lead with it, so the schema can later be distributed by program (Citus).
  * The API role gets exactly the grants listed here; nothing is granted by default privileges.
  */
 export class Foundation1763700000000 implements MigrationInterface {

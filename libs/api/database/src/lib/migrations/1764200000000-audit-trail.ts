@@ -1,7 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The audit trail (DESIGN.md §4): append-only, hash-chained, partitioned by month.
+ * The audit trail (docs/security.md, "Audit trail"): append-only, hash-chained, partitioned
+ * by month.
  *
  * - The chain is assigned inside PostgreSQL by a trigger that locks the one-row chain head:
  *   concurrent writers from any number of API replicas queue on that row, each row's hash

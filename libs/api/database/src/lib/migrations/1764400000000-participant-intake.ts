@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Intake and the status lifecycle (participants issue, items 1–2):
- * - the intake fields DESIGN.md §2 lists that the first participants table did not have;
+ * - the intake fields the first participants table did not have (docs/domain-model.md,
+ *   "Participants");
  * - pathways limited to the known list at the database too;
  * - `participant_status_changes`: every move through referred → active → inactive →
  *   discharged and back (re-enrollment), append-only for the app, for the timeline;

@@ -6,9 +6,10 @@ import type { SqlParams } from './sql-params';
  * How a caller reaches a participant:
  * - `care-team`: the everyday scope. A specialist reaches participants assigned to them today;
  *   a supervisor, participants assigned today to a specialist of a team they lead or belong to.
- *   Clinicians reach participant data only through a referral with an active consent naming
- *   their organization (DESIGN.md §3), which arrives with the referrals work; until then their
- *   care-team scope is empty. Admins never have one: they manage people, not records.
+ *   Clinicians reach participant data only through a referral with an active consent naming their
+ *   organization (docs/security.md, "Who sees which participant"), which arrives with the referrals
+ *   work; until then their care-team scope is empty. Admins never have one: they manage people, not
+ *   records.
  * - `break-glass`: an unexpired emergency grant to this caller for this participant.
  * Every predicate starts with the caller's program, so nothing ever crosses programs.
  */

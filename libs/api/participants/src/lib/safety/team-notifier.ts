@@ -9,7 +9,7 @@ import { assignedToday } from '../access/participant-scope';
  * In-app notifications: to a participant's supervisors (whoever leads the team of each specialist
  * assigned today, except the person who caused it), and to a note's author when it is returned.
  * Written in the caller's transaction, so a change and its notifications commit together.
- * (E-mail comes later; DESIGN.md keeps PHI out of it.)
+ * (E-mail comes later, and will carry no participant data: an e-mail leaves the program.)
  */
 @Injectable()
 export class TeamNotifier {

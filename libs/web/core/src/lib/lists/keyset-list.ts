@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 import { finalize, type Observable, Subscription } from 'rxjs';
 
-/** One page of a keyset-paginated API list (DESIGN.md §5). */
+/** One page of a keyset-paginated API list (docs/architecture.md, "HTTP conventions"). */
 export interface KeysetPage<T> {
   items: T[];
   nextCursor: string | null;
