@@ -1,4 +1,4 @@
-import type { BillingRule, ContactModality, ContactType, NoteFormat, NoteStatus, NoteTopic } from '@waypoint/shared-contracts';
+import type { ContactModality, ContactType, NoteFormat, NoteStatus, NoteTopic } from '@waypoint/shared-contracts';
 
 export type { BillingRule, ContactModality, ContactType, NoteFormat, NoteStatus, NoteTopic } from '@waypoint/shared-contracts';
 
