@@ -1,11 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, createTestParticipant, createTestProgram, createTestTeam, createTestUser, type TestDatabase } from '@waypoint/api-testing';
+import {
+  createTestDatabase,
+  createTestParticipant,
+  createTestProgram,
+  createTestTeam,
+  createTestUser,
+  freePort,
+  type TestDatabase,
+} from '@waypoint/api-testing';
 import { type ThrowawayPostgres, throwawayPostgres } from './throwaway-postgres';
 
 /**
@@ -319,17 +327,4 @@ async function bounded(promise: Promise<unknown> | undefined, ms: number): Promi
   clearTimeout(timer);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
-}

@@ -1,10 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, createTestParticipant, createTestProgram, createTestTeam, createTestUser, type TestDatabase } from '@waypoint/api-testing';
+import {
+  createTestDatabase,
+  createTestParticipant,
+  createTestProgram,
+  createTestTeam,
+  createTestUser,
+  freePort,
+  type TestDatabase,
+} from '@waypoint/api-testing';
 
 /**
  * The fault test of the session-notes issue: the built API (dist/apps/api/main.js) is killed with
@@ -147,13 +154,3 @@ function daysAgo(key: string): number {
   return writer * 1000 + n;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}

@@ -7,12 +7,12 @@
  * Imports are relative on purpose: Jest loads this file outside its module mapper.
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Jest loads global setup outside its module mapper, so the alias cannot be used here.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedDatabase } from '../../../database/src/lib/embedded-server';
+import { freePort } from './free-port';
 
 type Stop = () => Promise<void>;
 const globals = globalThis as typeof globalThis & { __waypointStopTestDatabase?: Stop };
@@ -37,17 +37,6 @@ export default async function globalSetup(): Promise<void> {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function redact(url: string): string {
   const parsed = new URL(url);
